@@ -1,0 +1,99 @@
+package dev.elman.math;
+
+/**
+ * The numeric primitives the engine is written against, over flat row-major arrays of type {@code A}
+ * ({@code float[]} for real work, {@code double[]} for gradient checks).
+ *
+ * <p>Every method names the arrays it writes ({@code c}, {@code out}, {@code grad}, {@code inOut}); all others are
+ * read only. Offsets and leading dimensions are in elements. Implementations must be stateless (safe to share between
+ * threads) and must compute every output element with a summation order that does not depend on how many rows are in
+ * the call, so that a sequence gives the same bits alone or inside a batch.
+ *
+ * @param <A> the array type
+ */
+public interface Kernels<A> {
+
+    /** A short name for logs and benchmarks, e.g. {@code "float-reference"}. */
+    String name();
+
+    /** A new zeroed array of {@code n} elements. */
+    A alloc(int n);
+
+    /** Number of elements of {@code a}. */
+    int length(A a);
+
+    /** Element {@code i} of {@code a} as a double. */
+    double get(A a, int i);
+
+    /** Sets element {@code i} of {@code a} (rounded to the array's precision). */
+    void set(A a, int i, double value);
+
+    /** Fills {@code out[off, off+n)} with {@code value}. */
+    void fill(A out, int off, int n, double value);
+
+    /** Copies {@code n} elements from {@code src[srcOff..]} to {@code out[outOff..]}. */
+    void copy(A src, int srcOff, A out, int outOff, int n);
+
+    /** {@code inOut[off+i] += x[xOff+i]} for {@code i < n}. */
+    void addInPlace(A x, int xOff, A inOut, int off, int n);
+
+    /**
+     * General matrix product {@code C = op(A)·op(B)} or, with {@code accumulate}, {@code C += op(A)·op(B)}, where
+     * {@code op(A)} is m×k and {@code op(B)} is k×n, all row-major with the given leading dimensions. With
+     * {@code transA} the stored A is k×m; with {@code transB} the stored B is n×k.
+     */
+    void gemm(boolean transA, boolean transB, int m, int n, int k,
+              A a, int aOff, int lda, A b, int bOff, int ldb,
+              boolean accumulate, A c, int cOff, int ldc);
+
+    /** Adds {@code bias[biasOff, biasOff+cols)} to each of {@code rows} rows of {@code inOut} (row stride = cols). */
+    void addRowVector(A bias, int biasOff, A inOut, int off, int rows, int cols);
+
+    /** {@code out[j] += Σ_r x[r][j]} over {@code rows} rows of width {@code cols}: the gradient of a bias. */
+    void addColumnSums(A x, int off, int rows, int cols, A out, int outOff);
+
+    /** Applies the activation in place to {@code inOut[off, off+n)}. */
+    void activate(Activation f, A inOut, int off, int n);
+
+    /**
+     * Turns {@code gradInOut} = dL/dh into dL/da in place, given the activation's outputs {@code h}:
+     * times {@code 1-h²} for tanh, times {@code [h>0]} for relu.
+     */
+    void activationBackward(Activation f, A h, int hOff, A gradInOut, int off, int n);
+
+    /** {@code out[r] = table[ids[idOff+r]]} for {@code rows} rows of width {@code cols} (an embedding lookup). */
+    void gatherRows(A table, int cols, int[] ids, int idOff, int rows, A out, int outOff);
+
+    /** {@code grad[ids[idOff+r]] += x[r]} for {@code rows} rows of width {@code cols} (embedding gradient). */
+    void scatterAddRows(A x, int xOff, int rows, int cols, int[] ids, int idOff, A grad);
+
+    /**
+     * {@code out[r][j] += m[j][ids[idOff+r]]} for a row-major {@code m} of shape {@code cols × width}: the product
+     * {@code M·x} for one-hot {@code x}, without materialising {@code x}.
+     */
+    void addGatheredColumns(A m, int width, int cols, int[] ids, int idOff, int rows, A out, int outOff);
+
+    /** {@code grad[j][ids[idOff+r]] += x[r][j]}: the gradient of {@link #addGatheredColumns} with respect to m. */
+    void scatterAddColumns(A x, int xOff, int rows, int cols, int[] ids, int idOff, A grad, int width);
+
+    /**
+     * Softmax cross-entropy of {@code rows} rows of logits (width {@code cols}) against {@code labels}; rows whose
+     * label equals {@code ignoreLabel} contribute nothing. Writes {@code scale·(softmax − onehot)} into
+     * {@code grad} (zero on ignored rows) unless {@code grad} is null, and returns the summed loss in nats.
+     * Labels outside {@code [0, cols)} other than the ignore label are rejected.
+     */
+    double softmaxCrossEntropy(A logits, int off, int rows, int cols, int[] labels, int labelOff,
+                               int ignoreLabel, double scale, A grad, int gradOff);
+
+    /** Writes the softmax of each of {@code rows} rows of {@code logits} into {@code out}. */
+    void softmax(A logits, int off, int rows, int cols, A out, int outOff);
+
+    /** {@code Σ x[i]²} over {@code x[off, off+n)}, accumulated in double. */
+    double sumOfSquares(A x, int off, int n);
+
+    /** {@code inOut[i] *= s} over {@code inOut[off, off+n)}. */
+    void scale(A inOut, int off, int n, double s);
+
+    /** True if any element of {@code x[off, off+n)} is NaN or infinite. */
+    boolean hasNonFinite(A x, int off, int n);
+}

@@ -1,0 +1,147 @@
+package dev.elman.nn;
+
+import dev.elman.math.Activation;
+import dev.elman.math.Kernels;
+
+/**
+ * One direction of one Elman layer over a packed batch: a(t) = b + W h(t-1) + U x(t), h(t) = f(a(t)).
+ *
+ * <p>The products that do not depend on h(t-1) — U x(t) for every t and, in backward, dL/dU, dL/dW, dL/db and
+ * dL/dx — run as single whole-batch products outside the time loop; only W h(t-1) and its gradient run per step.
+ */
+final class ElmanCell<A> {
+    final Param<A> u;   // U: hidden × inputSize   (PyTorch weight_ih_l{k})
+    final Param<A> w;   // W: hidden × hidden      (weight_hh_l{k}); null when the recurrence is off
+    final Param<A> b;   // b: hidden               (bias_ih_l{k} + bias_hh_l{k})
+    final int hidden;
+    final int inputSize;
+    final boolean reverse;
+    final Activation activation;
+
+    ElmanCell(Param<A> u, Param<A> w, Param<A> b, int hidden, int inputSize, boolean reverse, Activation activation) {
+        this.u = u;
+        this.w = w;
+        this.b = b;
+        this.hidden = hidden;
+        this.inputSize = inputSize;
+        this.reverse = reverse;
+        this.activation = activation;
+    }
+
+    /** Rows of step t whose h(t-1) comes from the neighbouring step rather than from h(0). */
+    private int rowsFromNeighbour(Packing p, int t) {
+        if (reverse) {
+            return t + 1 < p.maxLength() ? p.rows(t + 1) : 0;
+        }
+        return t > 0 ? p.rows(t) : 0;
+    }
+
+    private int neighbour(int t) {
+        return reverse ? t + 1 : t - 1;
+    }
+
+    /**
+     * Runs the recurrence. Writes {@code h} (packed h(t), N×H), {@code prev} (the h(t-1) each row saw, N×H) and
+     * {@code hFinal} (rank-ordered final states, B×H). {@code h0} is rank-ordered B×H or null for zeros.
+     * Input is {@code tokens} (one-hot columns of U) or {@code x} (packed rows of width inputSize).
+     */
+    void forward(Kernels<A> k, Packing p, int[] tokens, A x, A h0, int h0Off, A h, A prev, A hFinal, int hFinalOff) {
+        final int n = p.totalRows();
+        final int hs = hidden;
+        if (tokens != null) {
+            k.fill(h, 0, n * hs, 0);
+            k.addGatheredColumns(u.value(), inputSize, hs, tokens, 0, n, h, 0);
+        } else {
+            k.gemm(false, true, n, hs, inputSize, x, 0, inputSize, u.value(), 0, inputSize, false, h, 0, hs);
+        }
+        k.addRowVector(b.value(), 0, h, 0, n, hs);
+        final int steps = p.maxLength();
+        for (int s = 0; s < steps; s++) {
+            int t = reverse ? steps - 1 - s : s;
+            int rows = p.rows(t);
+            int off = p.offset(t) * hs;
+            if (w != null) {
+                int nb = rowsFromNeighbour(p, t);
+                if (nb > 0) {
+                    k.copy(h, p.offset(neighbour(t)) * hs, prev, off, nb * hs);
+                }
+                if (rows > nb) {
+                    if (h0 != null) {
+                        k.copy(h0, h0Off + nb * hs, prev, off + nb * hs, (rows - nb) * hs);
+                    } else {
+                        k.fill(prev, off + nb * hs, (rows - nb) * hs, 0);
+                    }
+                }
+                k.gemm(false, true, rows, hs, hs, prev, off, hs, w.value(), 0, hs, true, h, off, hs);
+            }
+            k.activate(activation, h, off, rows * hs);
+        }
+        for (int r = 0; r < p.batchSize(); r++) {
+            int len = p.length(p.sequenceAt(r));
+            if (len == 0) {
+                if (h0 != null) {
+                    k.copy(h0, h0Off + r * hs, hFinal, hFinalOff + r * hs, hs);
+                } else {
+                    k.fill(hFinal, hFinalOff + r * hs, hs, 0);
+                }
+            } else {
+                int step = reverse ? 0 : len - 1;
+                k.copy(h, (p.offset(step) + r) * hs, hFinal, hFinalOff + r * hs, hs);
+            }
+        }
+    }
+
+    /**
+     * Backpropagation through time. {@code dh} holds dL/dh(t) from above (N×H) and is overwritten with dL/da(t).
+     * Accumulates into the gradients of U, W, b, into {@code dx} (N×inputSize, dense input only, may be null) and
+     * into {@code dh0} (rank-ordered, may be null). {@code dhFinal} (rank-ordered, may be null) is dL/dh_final
+     * from outside, e.g. a later chunk. {@code scratch} needs B×H elements.
+     */
+    void backward(Kernels<A> k, Packing p, int[] tokens, A x, A h, A prev, A dh, A dhFinal, int dhFinalOff,
+                  A dh0, int dh0Off, A scratch, A dx) {
+        final int n = p.totalRows();
+        final int hs = hidden;
+        final int steps = p.maxLength();
+        if (dhFinal != null) {
+            for (int r = 0; r < p.batchSize(); r++) {
+                int len = p.length(p.sequenceAt(r));
+                if (len == 0) {
+                    if (dh0 != null) {
+                        k.addInPlace(dhFinal, dhFinalOff + r * hs, dh0, dh0Off + r * hs, hs);
+                    }
+                } else {
+                    int step = reverse ? 0 : len - 1;
+                    k.addInPlace(dhFinal, dhFinalOff + r * hs, dh, (p.offset(step) + r) * hs, hs);
+                }
+            }
+        }
+        for (int s = 0; s < steps; s++) {
+            int t = reverse ? s : steps - 1 - s;
+            int rows = p.rows(t);
+            int off = p.offset(t) * hs;
+            k.activationBackward(activation, h, off, dh, off, rows * hs);
+            if (w != null) {
+                k.gemm(false, false, rows, hs, hs, dh, off, hs, w.value(), 0, hs, false, scratch, 0, hs);
+                int nb = rowsFromNeighbour(p, t);
+                if (nb > 0) {
+                    k.addInPlace(scratch, 0, dh, p.offset(neighbour(t)) * hs, nb * hs);
+                }
+                if (rows > nb && dh0 != null) {
+                    k.addInPlace(scratch, nb * hs, dh0, dh0Off + nb * hs, (rows - nb) * hs);
+                }
+            }
+        }
+        if (w != null) {
+            k.gemm(true, false, hs, hs, n, dh, 0, hs, prev, 0, hs, true, w.grad(), 0, hs);
+        }
+        k.addColumnSums(dh, 0, n, hs, b.grad(), 0);
+        if (tokens != null) {
+            k.scatterAddColumns(dh, 0, n, hs, tokens, 0, u.grad(), inputSize);
+        } else {
+            k.gemm(true, false, hs, inputSize, n, dh, 0, hs, x, 0, inputSize, true, u.grad(), 0, inputSize);
+            if (dx != null) {
+                k.gemm(false, false, n, inputSize, hs, dh, 0, hs, u.value(), 0, inputSize, true, dx, 0, inputSize);
+            }
+        }
+    }
+}

@@ -1,0 +1,388 @@
+package dev.elman.nn;
+
+import dev.elman.loss.LossSpec;
+import dev.elman.loss.Reduction;
+import dev.elman.math.Kernels;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A stack of Elman layers with an optional embedding in front and a softmax output layer on top:
+ * <pre>
+ *   a(t) = b + W h(t-1) + U x(t)     h(t) = tanh(a(t))     o(t) = c + V h(t)     ŷ(t) = softmax(o(t))
+ * </pre>
+ *
+ * <p>Parameters, by name (these are PyTorch's {@code nn.Embedding}, {@code nn.RNN} and {@code nn.Linear} names):
+ * <table>
+ *   <caption>parameter names</caption>
+ *   <tr><td>{@code embedding.weight}</td><td>vocab × E</td><td>embedding table (token input with an embedding)</td></tr>
+ *   <tr><td>{@code rnn.weight_ih_l{k}}</td><td>H × in</td><td>U of layer k ({@code weight_ih_l{k}})</td></tr>
+ *   <tr><td>{@code rnn.weight_hh_l{k}}</td><td>H × H</td><td>W of layer k ({@code weight_hh_l{k}}); absent when
+ *   the recurrence is off</td></tr>
+ *   <tr><td>{@code rnn.bias_l{k}}</td><td>H</td><td>b of layer k = PyTorch's {@code bias_ih_l{k} + bias_hh_l{k}}</td></tr>
+ *   <tr><td>{@code output.weight}</td><td>C × D·H</td><td>V</td></tr>
+ *   <tr><td>{@code output.bias}</td><td>C</td><td>c</td></tr>
+ * </table>
+ * The reverse direction of a bidirectional layer carries the suffix {@code _reverse}. Without an embedding, token
+ * ids select columns of the first layer's U (one-hot input).
+ *
+ * <p>The network only holds parameters; activations live in a {@link Workspace}, one per thread. Gradients
+ * accumulate in the parameters' {@link Param#grad()} arrays until {@link #zeroGrad()}.
+ *
+ * @param <A> the array type: {@code float[]} for work, {@code double[]} for gradient checks
+ */
+public final class ElmanNetwork<A> {
+    private final RnnConfig config;
+    private final Kernels<A> kernels;
+    private final Param<A> embedding;
+    private final List<ElmanCell<A>> cells = new ArrayList<>();  // index layer * D + direction
+    private final Param<A> outWeight;
+    private final Param<A> outBias;
+    private final Map<String, Param<A>> params = new LinkedHashMap<>();
+
+    /** A network with every parameter zero; see {@link Init} or {@link #create}. */
+    public ElmanNetwork(RnnConfig config, Kernels<A> kernels) {
+        this.config = config;
+        this.kernels = kernels;
+        int hs = config.hiddenSize();
+        embedding = config.embeddingSize() > 0
+                ? add(new Param<>(kernels, "embedding.weight", config.vocabSize(), config.embeddingSize())) : null;
+        for (int l = 0; l < config.layers(); l++) {
+            int in = l == 0 ? config.firstLayerInputSize() : config.layerOutputSize();
+            for (int d = 0; d < config.directions(); d++) {
+                String suffix = "_l" + l + (d == 1 ? "_reverse" : "");
+                Param<A> u = add(new Param<>(kernels, "rnn.weight_ih" + suffix, hs, in));
+                Param<A> w = config.recurrent() ? add(new Param<>(kernels, "rnn.weight_hh" + suffix, hs, hs)) : null;
+                Param<A> b = add(new Param<>(kernels, "rnn.bias" + suffix, hs));
+                cells.add(new ElmanCell<>(u, w, b, hs, in, d == 1, config.activation()));
+            }
+        }
+        if (config.outputSize() > 0) {
+            outWeight = add(new Param<>(kernels, "output.weight", config.outputSize(), config.layerOutputSize()));
+            outBias = add(new Param<>(kernels, "output.bias", config.outputSize()));
+        } else {
+            outWeight = null;
+            outBias = null;
+        }
+    }
+
+    /** A network initialised by {@link Init#initialize} from {@code seed}. */
+    public static <A> ElmanNetwork<A> create(RnnConfig config, Kernels<A> kernels, long seed) {
+        ElmanNetwork<A> net = new ElmanNetwork<>(config, kernels);
+        Init.initialize(net, seed);
+        return net;
+    }
+
+    private Param<A> add(Param<A> p) {
+        params.put(p.name(), p);
+        return p;
+    }
+
+    public RnnConfig config() {
+        return config;
+    }
+
+    public Kernels<A> kernels() {
+        return kernels;
+    }
+
+    /** All parameters in a fixed order (embedding, layers bottom-up with forward before reverse, output). */
+    public List<Param<A>> params() {
+        return Collections.unmodifiableList(new ArrayList<>(params.values()));
+    }
+
+    /** The parameter of the given name; see the class documentation for names. */
+    public Param<A> param(String name) {
+        Param<A> p = params.get(name);
+        if (p == null) {
+            throw new IllegalArgumentException("no parameter '" + name + "'; this network has " + params.keySet());
+        }
+        return p;
+    }
+
+    /** Total number of parameter elements. */
+    public long parameterCount() {
+        long n = 0;
+        for (Param<A> p : params.values()) {
+            n += p.size();
+        }
+        return n;
+    }
+
+    /** Zeroes every gradient. */
+    public void zeroGrad() {
+        for (Param<A> p : params.values()) {
+            p.zeroGrad(kernels);
+        }
+    }
+
+    /** Copies every parameter value from a network of the same configuration, in any precision. */
+    public <B> void copyParametersFrom(ElmanNetwork<B> other) {
+        if (!other.config.equals(config)) {
+            throw new IllegalArgumentException("configurations differ: " + other.config + " vs " + config);
+        }
+        for (Param<A> p : params.values()) {
+            Param<B> q = other.param(p.name());
+            for (int i = 0; i < p.size(); i++) {
+                kernels.set(p.value(), i, other.kernels.get(q.value(), i));
+            }
+        }
+    }
+
+    /** A new workspace for this network's configuration. */
+    public Workspace<A> newWorkspace() {
+        return new Workspace<>(kernels, config);
+    }
+
+    /** Size of an initial or final state tensor for a batch: [layers·D][batch][H]. */
+    public int stateSize(int batchSize) {
+        return config.layers() * config.directions() * batchSize * config.hiddenSize();
+    }
+
+    /**
+     * Forward pass over a batch from h(0) = 0.
+     *
+     * @see #forward(SequenceBatch, Object, Workspace)
+     */
+    public void forward(SequenceBatch<A> batch, Workspace<A> ws) {
+        forward(batch, null, ws);
+    }
+
+    /**
+     * Forward pass: computes h(t) for every layer, direction and step, and the logits o(t) when the network has an
+     * output layer, into {@code ws}.
+     *
+     * @param h0 initial states [layers·D][batch][H] in batch order (as PyTorch's h_0), or null for zeros
+     */
+    public void forward(SequenceBatch<A> batch, A h0, Workspace<A> ws) {
+        checkBatch(batch);
+        Packing p = batch.packing();
+        ws.ensure(p);
+        ws.batch = batch;
+        ws.lossComputed = false;
+        ws.hasInitialState = h0 != null;
+        int b = p.batchSize();
+        int hs = config.hiddenSize();
+        if (h0 != null) {
+            checkState(h0, b, "h0");
+            rank(h0, ws.h0Ranked, p, false);
+        }
+        int n = p.totalRows();
+        int[] tokens = batch.tokens();
+        A x = batch.dense();
+        if (embedding != null) {
+            kernels.gatherRows(embedding.value(), config.embeddingSize(), tokens, 0, n, ws.x0, 0);
+            x = ws.x0;
+            tokens = null;
+        }
+        int dirs = config.directions();
+        for (int l = 0; l < config.layers(); l++) {
+            for (int d = 0; d < dirs; d++) {
+                int c = l * dirs + d;
+                cells.get(c).forward(kernels, p, tokens, x, h0 == null ? null : ws.h0Ranked, c * b * hs,
+                        ws.h.get(c), ws.prev.get(c), ws.hFinalRanked, c * b * hs);
+            }
+            if (dirs == 2) {
+                interleave(ws.h.get(l * 2), ws.h.get(l * 2 + 1), ws.layerOut.get(l), n, hs);
+            }
+            tokens = null;
+            x = ws.layerOut.get(l);
+        }
+        if (outWeight != null) {
+            int classes = config.outputSize();
+            int width = config.layerOutputSize();
+            kernels.gemm(false, true, n, classes, width, x, 0, width, outWeight.value(), 0, width, false,
+                    ws.logits, 0, classes);
+            kernels.addRowVector(outBias.value(), 0, ws.logits, 0, n, classes);
+        }
+    }
+
+    /**
+     * Softmax cross-entropy of the last forward pass against the batch's labels; also stores dL/do(t) for
+     * {@link #backward}. Returns L in nats (a positive negative log-likelihood).
+     */
+    public double loss(LossSpec spec, Workspace<A> ws) {
+        SequenceBatch<A> batch = ws.batch;
+        if (batch == null || !batch.hasLabels()) {
+            throw new IllegalArgumentException("loss needs a forward pass over a batch with labels");
+        }
+        if (outWeight == null) {
+            throw new IllegalStateException("this network has no output layer (outputSize = 0)");
+        }
+        int n = batch.packing().totalRows();
+        int[] labels = batch.labels();
+        int labelled = 0;
+        for (int i = 0; i < n; i++) {
+            if (labels[i] != spec.ignoreLabel()) {
+                labelled++;
+            }
+        }
+        double scale = spec.reduction() == Reduction.MEAN ? (labelled == 0 ? 0 : 1.0 / labelled) : 1.0;
+        double sum = kernels.softmaxCrossEntropy(ws.logits, 0, n, config.outputSize(), labels, 0,
+                spec.ignoreLabel(), scale, ws.dLogits, 0);
+        ws.lastLoss = sum * scale;
+        ws.lastLabelled = labelled;
+        ws.lossComputed = true;
+        return ws.lastLoss;
+    }
+
+    /** Backward pass from the last {@link #loss}, with no gradient arriving at the final states. */
+    public void backward(Workspace<A> ws) {
+        backward(null, ws);
+    }
+
+    /**
+     * Backpropagation through time from the last {@link #loss}: accumulates dL/dθ into every parameter's gradient,
+     * and leaves dL/dh(0) and (dense input) dL/dx(t) in the workspace.
+     *
+     * @param dhFinal dL/dh_final from outside, [layers·D][batch][H] in batch order, or null for none
+     */
+    public void backward(A dhFinal, Workspace<A> ws) {
+        if (!ws.lossComputed) {
+            throw new IllegalStateException("backward needs loss() after the forward pass");
+        }
+        Packing p = ws.batch.packing();
+        int n = p.totalRows();
+        int b = p.batchSize();
+        int hs = config.hiddenSize();
+        int dirs = config.directions();
+        int top = config.layers() - 1;
+        int width = config.layerOutputSize();
+        int classes = config.outputSize();
+        kernels.gemm(true, false, classes, width, n, ws.dLogits, 0, classes, ws.layerOut.get(top), 0, width, true,
+                outWeight.grad(), 0, width);
+        kernels.addColumnSums(ws.dLogits, 0, n, classes, outBias.grad(), 0);
+        kernels.gemm(false, false, n, width, classes, ws.dLogits, 0, classes, outWeight.value(), 0, width, false,
+                ws.dLayerOut.get(top), 0, width);
+        backwardLayers(dhFinal, ws, p, n, b, hs, dirs);
+    }
+
+    private void backwardLayers(A dhFinal, Workspace<A> ws, Packing p, int n, int b, int hs, int dirs) {
+        if (dhFinal != null) {
+            checkState(dhFinal, b, "dhFinal");
+            rank(dhFinal, ws.dhFinalRanked, p, false);
+        }
+        kernels.fill(ws.dh0Ranked, 0, stateSize(b), 0);
+        int[] tokens = ws.batch.tokens();
+        for (int l = config.layers() - 1; l >= 0; l--) {
+            if (dirs == 2) {
+                deinterleave(ws.dLayerOut.get(l), ws.dh.get(l * 2), ws.dh.get(l * 2 + 1), n, hs);
+            }
+            boolean first = l == 0;
+            A x = first ? (embedding != null ? ws.x0 : ws.batch.dense()) : ws.layerOut.get(l - 1);
+            A dx = first ? ws.dx0 : ws.dLayerOut.get(l - 1);
+            int in = first ? config.firstLayerInputSize() : config.layerOutputSize();
+            if (dx != null) {
+                kernels.fill(dx, 0, n * in, 0);
+            }
+            for (int d = 0; d < dirs; d++) {
+                int c = l * dirs + d;
+                cells.get(c).backward(kernels, p, first && embedding == null ? tokens : null, x,
+                        ws.h.get(c), ws.prev.get(c), ws.dh.get(c), dhFinal == null ? null : ws.dhFinalRanked,
+                        c * b * hs, ws.dh0Ranked, c * b * hs, ws.scratch, dx);
+            }
+        }
+        if (embedding != null) {
+            kernels.scatterAddRows(ws.dx0, 0, n, config.embeddingSize(), tokens, 0, embedding.grad());
+        }
+    }
+
+    /** Copies the final states of the last forward pass into {@code out}, [layers·D][batch][H], batch order. */
+    public void finalStatesInto(Workspace<A> ws, A out) {
+        Packing p = ws.batch.packing();
+        checkState(out, p.batchSize(), "out");
+        rank(ws.hFinalRanked, out, p, true);
+    }
+
+    /** Copies dL/dh(0) of the last backward pass into {@code out}, [layers·D][batch][H], batch order. */
+    public void initialStateGradientInto(Workspace<A> ws, A out) {
+        Packing p = ws.batch.packing();
+        checkState(out, p.batchSize(), "out");
+        rank(ws.dh0Ranked, out, p, true);
+    }
+
+    /** Permutes a state tensor between batch order and rank order ({@code inverse}: rank → batch). */
+    private void rank(A src, A dst, Packing p, boolean inverse) {
+        int b = p.batchSize();
+        int hs = config.hiddenSize();
+        int cellCount = config.layers() * config.directions();
+        for (int c = 0; c < cellCount; c++) {
+            for (int s = 0; s < b; s++) {
+                int batchRow = (c * b + s) * hs;
+                int rankRow = (c * b + p.rank(s)) * hs;
+                if (inverse) {
+                    kernels.copy(src, rankRow, dst, batchRow, hs);
+                } else {
+                    kernels.copy(src, batchRow, dst, rankRow, hs);
+                }
+            }
+        }
+    }
+
+    private void interleave(A fwd, A rev, A out, int n, int hs) {
+        for (int r = 0; r < n; r++) {
+            kernels.copy(fwd, r * hs, out, r * 2 * hs, hs);
+            kernels.copy(rev, r * hs, out, r * 2 * hs + hs, hs);
+        }
+    }
+
+    private void deinterleave(A in, A fwd, A rev, int n, int hs) {
+        for (int r = 0; r < n; r++) {
+            kernels.copy(in, r * 2 * hs, fwd, r * hs, hs);
+            kernels.copy(in, r * 2 * hs + hs, rev, r * hs, hs);
+        }
+    }
+
+    private void checkState(A state, int batchSize, String what) {
+        int expected = stateSize(batchSize);
+        if (kernels.length(state) != expected) {
+            throw new IllegalArgumentException(what + ": expected shape [" + config.layers() * config.directions()
+                    + "][" + batchSize + "][" + config.hiddenSize() + "] = " + expected + " elements, got "
+                    + kernels.length(state));
+        }
+        if (kernels.hasNonFinite(state, 0, expected)) {
+            throw new IllegalArgumentException(what + " contains NaN or infinite values");
+        }
+    }
+
+    private void checkBatch(SequenceBatch<A> batch) {
+        if (config.tokenInput() != batch.hasTokens()) {
+            throw new IllegalArgumentException("input: this network takes "
+                    + (config.tokenInput() ? "token ids" : "dense vectors of width " + config.inputSize())
+                    + " but the batch holds " + (batch.hasTokens() ? "token ids" : "dense vectors"));
+        }
+        int n = batch.packing().totalRows();
+        if (batch.hasTokens()) {
+            int[] t = batch.tokens();
+            for (int i = 0; i < n; i++) {
+                if (t[i] < 0 || t[i] >= config.vocabSize()) {
+                    throw new IllegalArgumentException("tokens: id " + t[i] + " is outside [0, " + config.vocabSize()
+                            + ") at step " + stepOf(batch.packing(), i));
+                }
+            }
+        } else {
+            if (batch.inputWidth() != config.inputSize()) {
+                throw new IllegalArgumentException("x: expected input width " + config.inputSize() + ", got "
+                        + batch.inputWidth());
+            }
+            if (kernels.hasNonFinite(batch.dense(), 0, n * batch.inputWidth())) {
+                throw new IllegalArgumentException("x contains NaN or infinite values");
+            }
+        }
+    }
+
+    private static String stepOf(Packing p, int row) {
+        for (int s = 0; s < p.batchSize(); s++) {
+            for (int t = 0; t < p.length(s); t++) {
+                if (p.row(s, t) == row) {
+                    return t + " of sequence " + s;
+                }
+            }
+        }
+        return "row " + row;
+    }
+}

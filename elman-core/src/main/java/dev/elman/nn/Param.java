@@ -1,0 +1,68 @@
+package dev.elman.nn;
+
+import dev.elman.math.Kernels;
+
+import java.util.Arrays;
+
+/**
+ * A named parameter tensor θ and its gradient dL/dθ, both flat row-major arrays of the same shape.
+ *
+ * <p>{@link #value()} and {@link #grad()} return the live arrays, not copies: optimisers update them in place.
+ * Gradients accumulate across backward passes until {@link #zeroGrad} is called.
+ *
+ * @param <A> the array type ({@code float[]} or {@code double[]})
+ */
+public final class Param<A> {
+    private final String name;
+    private final int[] shape;
+    private final int size;
+    private final A value;
+    private final A grad;
+
+    Param(Kernels<A> kernels, String name, int... shape) {
+        this.name = name;
+        this.shape = shape.clone();
+        int n = 1;
+        for (int d : shape) {
+            n = Math.multiplyExact(n, d);
+        }
+        this.size = n;
+        this.value = kernels.alloc(n);
+        this.grad = kernels.alloc(n);
+    }
+
+    /** The parameter's name, e.g. {@code rnn.weight_hh_l0} (see {@link ElmanNetwork} for the mapping). */
+    public String name() {
+        return name;
+    }
+
+    /** The shape, outermost dimension first. */
+    public int[] shape() {
+        return shape.clone();
+    }
+
+    /** Number of elements. */
+    public int size() {
+        return size;
+    }
+
+    /** The live value array (modifiable: optimisers write it). */
+    public A value() {
+        return value;
+    }
+
+    /** The live gradient array dL/dθ (modifiable: backward passes accumulate into it). */
+    public A grad() {
+        return grad;
+    }
+
+    /** Sets every gradient element to zero. */
+    public void zeroGrad(Kernels<A> kernels) {
+        kernels.fill(grad, 0, size, 0);
+    }
+
+    @Override
+    public String toString() {
+        return name + Arrays.toString(shape);
+    }
+}

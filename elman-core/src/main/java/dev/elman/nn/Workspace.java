@@ -1,0 +1,206 @@
+package dev.elman.nn;
+
+import dev.elman.math.Kernels;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The activations and scratch buffers of one forward/backward pass of an {@link ElmanNetwork}.
+ *
+ * <p>One workspace per thread: the network's parameters are only read during forward, so many threads may share
+ * one network, each with its own workspace. Buffers grow to the largest batch seen and are then reused, so a
+ * steady-state loop allocates nothing.
+ *
+ * @param <A> the array type
+ */
+public final class Workspace<A> {
+    final Kernels<A> kernels;
+    final RnnConfig config;
+    private int rowCapacity = -1;
+    private int batchCapacity = -1;
+
+    // per layer and direction, index layer * directions + direction
+    final List<A> h = new ArrayList<>();      // h(t), N×H
+    final List<A> prev = new ArrayList<>();   // h(t-1) as seen by each row, N×H
+    final List<A> dh = new ArrayList<>();     // dL/dh(t), then dL/da(t), N×H
+    // per layer: concatenated output and its gradient (bidirectional only; aliases h/dh otherwise)
+    final List<A> layerOut = new ArrayList<>();
+    final List<A> dLayerOut = new ArrayList<>();
+    A x0;          // embedded input, N×E (embedding configs only)
+    A dx0;         // dL/dx for the first layer's dense input, N×In
+    A logits;      // o(t), N×C
+    A dLogits;     // dL/do(t), N×C
+    A h0Ranked;    // initial states, [L·D][B][H] in rank order
+    A hFinalRanked;
+    A dh0Ranked;
+    A dhFinalRanked;
+    A scratch;     // B×H
+
+    // the state of the last pass
+    SequenceBatch<A> batch;
+    boolean hasInitialState;
+    boolean lossComputed;
+    double lastLoss;
+    int lastLabelled;
+
+    Workspace(Kernels<A> kernels, RnnConfig config) {
+        this.kernels = kernels;
+        this.config = config;
+    }
+
+    void ensure(Packing p) {
+        int n = p.totalRows();
+        int b = p.batchSize();
+        if (n <= rowCapacity && b <= batchCapacity) {
+            return;
+        }
+        n = Math.max(n, rowCapacity);
+        b = Math.max(b, batchCapacity);
+        int hs = config.hiddenSize();
+        int dirs = config.directions();
+        int cells = config.layers() * dirs;
+        h.clear();
+        prev.clear();
+        dh.clear();
+        layerOut.clear();
+        dLayerOut.clear();
+        for (int c = 0; c < cells; c++) {
+            h.add(kernels.alloc(n * hs));
+            prev.add(kernels.alloc(n * hs));
+            dh.add(kernels.alloc(n * hs));
+        }
+        for (int l = 0; l < config.layers(); l++) {
+            if (dirs == 2) {
+                layerOut.add(kernels.alloc(n * 2 * hs));
+                dLayerOut.add(kernels.alloc(n * 2 * hs));
+            } else {
+                layerOut.add(h.get(l));
+                dLayerOut.add(dh.get(l));
+            }
+        }
+        int in = config.firstLayerInputSize();
+        x0 = config.embeddingSize() > 0 ? kernels.alloc(n * in) : null;
+        dx0 = config.tokenInput() && config.embeddingSize() == 0 ? null : kernels.alloc(n * in);
+        int classes = Math.max(config.outputSize(), 1);
+        logits = kernels.alloc(n * classes);
+        dLogits = kernels.alloc(n * classes);
+        h0Ranked = kernels.alloc(cells * b * hs);
+        hFinalRanked = kernels.alloc(cells * b * hs);
+        dh0Ranked = kernels.alloc(cells * b * hs);
+        dhFinalRanked = kernels.alloc(cells * b * hs);
+        scratch = kernels.alloc(b * hs);
+        rowCapacity = n;
+        batchCapacity = b;
+    }
+
+    private Packing packing() {
+        if (batch == null) {
+            throw new IllegalStateException("no forward pass has run in this workspace");
+        }
+        return batch.packing();
+    }
+
+    /** The loss of the last {@link ElmanNetwork#loss} call (nats, reduced as its spec said). */
+    public double loss() {
+        if (!lossComputed) {
+            throw new IllegalStateException("no loss has been computed since the last forward pass");
+        }
+        return lastLoss;
+    }
+
+    /** Number of labelled (not ignored) positions in the last loss. */
+    public int labelledTokens() {
+        return lastLabelled;
+    }
+
+    /** Logits o(t) of step t of sequence seq (batch order) of the last forward pass, as a new array. */
+    public double[] logits(int seq, int t) {
+        return row(logits, packing().row(seq, checkStep(seq, t)), config.outputSize());
+    }
+
+    /** The arg-max class at every step of every sequence of the last forward pass, in batch order. */
+    public int[][] argmax() {
+        Packing p = packing();
+        int c = config.outputSize();
+        int[] best = new int[p.totalRows()];
+        for (int r = 0; r < best.length; r++) {
+            int arg = 0;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < c; j++) {
+                double v = kernels.get(logits, r * c + j);
+                if (v > max) {
+                    max = v;
+                    arg = j;
+                }
+            }
+            best[r] = arg;
+        }
+        return p.unpackInts(best);
+    }
+
+    /** The top layer's output at step t of sequence seq (forward and reverse halves concatenated). */
+    public double[] output(int seq, int t) {
+        int layer = config.layers() - 1;
+        return row(layerOut.get(layer), packing().row(seq, checkStep(seq, t)), config.layerOutputSize());
+    }
+
+    /** h(t) of one direction (0 forward, 1 reverse) of one layer at step t of sequence seq. */
+    public double[] hidden(int layer, int direction, int seq, int t) {
+        return row(h.get(layer * config.directions() + direction), packing().row(seq, checkStep(seq, t)),
+                config.hiddenSize());
+    }
+
+    /**
+     * The final state of each layer and direction, as PyTorch's h_n: index [layer·D + direction][seq][j]; the
+     * forward direction's state after the sequence's last step, the reverse direction's after step 0.
+     */
+    public double[][][] finalStates() {
+        return byCellAndSequence(hFinalRanked);
+    }
+
+    /** dL/dh(0) from the last backward pass, shaped like {@link #finalStates()}. */
+    public double[][][] initialStateGradient() {
+        return byCellAndSequence(dh0Ranked);
+    }
+
+    /** dL/dx(t) for dense input from the last backward pass, for step t of sequence seq. */
+    public double[] inputGradient(int seq, int t) {
+        if (config.tokenInput()) {
+            throw new IllegalStateException("token input has no dense input gradient: see the embedding's or U's");
+        }
+        return row(dx0, packing().row(seq, checkStep(seq, t)), config.inputSize());
+    }
+
+    private int checkStep(int seq, int t) {
+        Packing p = packing();
+        if (seq < 0 || seq >= p.batchSize() || t < 0 || t >= p.length(seq)) {
+            throw new IllegalArgumentException("no step " + t + " in sequence " + seq + " of this batch");
+        }
+        return t;
+    }
+
+    private double[] row(A buf, int row, int width) {
+        double[] out = new double[width];
+        for (int j = 0; j < width; j++) {
+            out[j] = kernels.get(buf, row * width + j);
+        }
+        return out;
+    }
+
+    private double[][][] byCellAndSequence(A ranked) {
+        Packing p = packing();
+        int cells = config.layers() * config.directions();
+        int b = p.batchSize();
+        int hs = config.hiddenSize();
+        double[][][] out = new double[cells][b][hs];
+        for (int c = 0; c < cells; c++) {
+            for (int s = 0; s < b; s++) {
+                for (int j = 0; j < hs; j++) {
+                    out[c][s][j] = kernels.get(ranked, (c * b + p.rank(s)) * hs + j);
+                }
+            }
+        }
+        return out;
+    }
+}
