@@ -206,6 +206,15 @@ public final class ElmanNetwork<A> {
      * {@link #backward}. Returns L in nats (a positive negative log-likelihood).
      */
     public double loss(LossSpec spec, Workspace<A> ws) {
+        return loss(spec, 0, ws);
+    }
+
+    /**
+     * As {@link #loss(LossSpec, Workspace)}, but a MEAN reduction divides by {@code meanDivisor} when it is positive
+     * instead of by this batch's labelled-token count: truncated BPTT uses it so that the chunks of a batch share
+     * one divisor and add up to the whole batch's mean.
+     */
+    public double loss(LossSpec spec, int meanDivisor, Workspace<A> ws) {
         SequenceBatch<A> batch = ws.batch;
         if (batch == null || !batch.hasLabels()) {
             throw new IllegalArgumentException("loss needs a forward pass over a batch with labels");
@@ -221,7 +230,8 @@ public final class ElmanNetwork<A> {
                 labelled++;
             }
         }
-        double scale = spec.reduction() == Reduction.MEAN ? (labelled == 0 ? 0 : 1.0 / labelled) : 1.0;
+        int divisor = meanDivisor > 0 ? meanDivisor : labelled;
+        double scale = spec.reduction() == Reduction.MEAN ? (divisor == 0 ? 0 : 1.0 / divisor) : 1.0;
         double sum = kernels.softmaxCrossEntropy(ws.logits, 0, n, config.outputSize(), labels, 0,
                 spec.ignoreLabel(), scale, ws.dLogits, 0);
         ws.lastLoss = sum * scale;

@@ -145,6 +145,37 @@ public final class SequenceBatch<A> {
         return labels;
     }
 
+    /**
+     * Steps {@code [start, start+k)} of every sequence as a batch of its own (sequences that ended before
+     * {@code start} get length 0): the chunks of truncated BPTT.
+     */
+    public SequenceBatch<A> window(Kernels<A> kernels, int start, int k) {
+        if (start < 0 || k <= 0) {
+            throw new IllegalArgumentException("window: start must be >= 0 and k > 0, got start=" + start + ", k=" + k);
+        }
+        Packing w = packing.window(start, k);
+        int n = w.totalRows();
+        int[] t2 = tokens == null ? null : new int[n];
+        int[] l2 = labels == null ? null : new int[n];
+        A d2 = dense == null ? null : kernels.alloc(n * inputWidth);
+        for (int s = 0; s < w.batchSize(); s++) {
+            for (int t = 0; t < w.length(s); t++) {
+                int from = packing.row(s, start + t);
+                int to = w.row(s, t);
+                if (t2 != null) {
+                    t2[to] = tokens[from];
+                }
+                if (l2 != null) {
+                    l2[to] = labels[from];
+                }
+                if (d2 != null) {
+                    kernels.copy(dense, from * inputWidth, d2, to * inputWidth, inputWidth);
+                }
+            }
+        }
+        return new SequenceBatch<>(w, t2, d2, inputWidth, l2);
+    }
+
     /** Labels of each sequence in batch order (copies), or null. */
     public int[][] labelsBySequence() {
         return labels == null ? null : packing.unpackInts(labels);
