@@ -31,6 +31,19 @@ public final class Param<A> {
         this.grad = kernels.alloc(n);
     }
 
+    /** A new zero parameter of the given name and shape, for layers built outside {@link ElmanNetwork}. */
+    public static <A> Param<A> create(Kernels<A> kernels, String name, int... shape) {
+        if (name == null || name.isEmpty()) {
+            throw new IllegalArgumentException("a parameter needs a name");
+        }
+        for (int d : shape) {
+            if (d < 0) {
+                throw new IllegalArgumentException(name + ": negative dimension in shape " + Arrays.toString(shape));
+            }
+        }
+        return new Param<>(kernels, name, shape);
+    }
+
     /** The parameter's name, e.g. {@code rnn.weight_hh_l0} (see {@link ElmanNetwork} for the mapping). */
     public String name() {
         return name;
