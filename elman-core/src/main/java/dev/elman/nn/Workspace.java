@@ -172,6 +172,23 @@ public final class Workspace<A> {
         return row(dx0, packing().row(seq, checkStep(seq, t)), config.inputSize());
     }
 
+    /**
+     * dL/dx of the last backward pass for dense input, packed rows of width inputSize in {@link Packing} order.
+     * The live buffer (longer than needed; do not modify): layers built in front of the network read it to
+     * backpropagate further.
+     */
+    public A inputGradientPacked() {
+        if (config.tokenInput()) {
+            throw new IllegalStateException("token input has no dense input gradient: see the embedding's or U's");
+        }
+        return dx0;
+    }
+
+    /** The logits of the last forward pass, packed rows of width outputSize (live buffer; do not modify). */
+    public A logitsPacked() {
+        return logits;
+    }
+
     private int checkStep(int seq, int t) {
         Packing p = packing();
         if (seq < 0 || seq >= p.batchSize() || t < 0 || t >= p.length(seq)) {

@@ -1,0 +1,136 @@
+package dev.elman.cli;
+
+import dev.elman.math.Activation;
+import dev.elman.nlp.conllu.TagColumn;
+import dev.elman.nlp.tagger.TaggedCorpus;
+import dev.elman.nlp.tagger.TaggerConfig;
+import dev.elman.nlp.tagger.TaggerModel;
+import dev.elman.nlp.tagger.TaggerModelFile;
+import dev.elman.nlp.tagger.TaggerTask;
+import dev.elman.nlp.tagger.WordFeatures;
+import dev.elman.nlp.vocab.Vocabulary;
+import dev.elman.optim.AdamConfig;
+import dev.elman.train.MetricsLog;
+import dev.elman.train.ProgressBar;
+import dev.elman.train.Trainer;
+import dev.elman.train.TrainerConfig;
+import dev.elman.train.TrainingListener;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code elman tag train}. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a tagger on CoNLL-U; the model that scores best on the dev file is saved.")
+final class TagTrainCommand implements Callable<Integer> {
+    @Option(names = "--data", description = "data folder (default: $ELMAN_DATA or ../shared/data)")
+    Path data;
+    @Option(names = "--train", description = "training CoNLL-U (default: UD English EWT train)")
+    Path train;
+    @Option(names = "--dev", description = "dev CoNLL-U (default: UD English EWT dev)")
+    Path dev;
+    @Option(names = "--out", required = true, description = "model file to write (.safetensors)")
+    Path out;
+    @Option(names = "--column", defaultValue = "UPOS", description = "UPOS or XPOS")
+    TagColumn column;
+    @Option(names = "--seed", defaultValue = "1")
+    long seed;
+    @Option(names = "--epochs", defaultValue = "12")
+    int epochs;
+    @Option(names = "--hidden", description = "H per direction (default 128)")
+    Integer hidden;
+    @Option(names = "--layers", description = "stacked layers (default 2)")
+    Integer layers;
+    @Option(names = "--unidirectional", description = "left-to-right layers only")
+    boolean unidirectional;
+    @Option(names = "--no-recurrence", description = "W held at 0: the per-token feed-forward baseline")
+    boolean noRecurrence;
+    @Option(names = "--nonlinearity", defaultValue = "tanh")
+    String nonlinearity;
+    @Option(names = "--lr", defaultValue = "0.002", description = "Adam learning rate")
+    double lr;
+    @Option(names = "--batch-tokens", defaultValue = "500", description = "tokens per batch")
+    int batchTokens;
+    @Option(names = "--patience", defaultValue = "4", description = "early stopping after N epochs without gain")
+    int patience;
+    @Option(names = "--max-sentences", defaultValue = "0", description = "use only the first N training sentences")
+    int maxSentences;
+    @Option(names = "--checkpoint-dir", description = "checkpoint folder; an existing checkpoint is resumed")
+    Path checkpointDir;
+    @Option(names = "--checkpoint-every", defaultValue = "0", description = "also checkpoint every N steps")
+    int checkpointEvery;
+    @Option(names = "--metrics", description = "metrics log (.csv or .jsonl)")
+    Path metrics;
+    @Option(names = "--baseline", description = "also train the recurrence-off baseline as <out>.ff.safetensors")
+    boolean baseline;
+    @Option(names = "--quiet", description = "no progress output")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        Path trainFile = DataPaths.file(train, data, "ud-en-ewt/en_ewt-ud-train.conllu");
+        Path devFile = DataPaths.file(dev, data, "ud-en-ewt/en_ewt-ud-dev.conllu");
+        TaggedCorpus trainCorpus = Corpora.read(trainFile, column, maxSentences);
+        TaggedCorpus devCorpus = Corpora.read(devFile, column, 0);
+        TaggerConfig.Builder cb = TaggerConfig.builder().column(column).recurrent(!noRecurrence)
+                .activation(Activation.parse(nonlinearity)).bidirectional(!unidirectional);
+        if (hidden != null) {
+            cb.hidden(hidden);
+        }
+        if (layers != null) {
+            cb.layers(layers);
+        }
+        TaggerConfig config = cb.build();
+        train(config, trainCorpus, devCorpus, out, checkpointDir);
+        if (baseline) {
+            Path ffOut = ModelPaths.baselineOf(out);
+            Path ffCheckpoints = checkpointDir == null ? null : checkpointDir.resolve("baseline");
+            train(config.toBuilder().recurrent(false).build(), trainCorpus, devCorpus, ffOut, ffCheckpoints);
+        }
+        return 0;
+    }
+
+    private void train(TaggerConfig config, TaggedCorpus trainCorpus, TaggedCorpus devCorpus, Path modelOut,
+                       Path checkpoints) throws Exception {
+        WordFeatures features = WordFeatures.build(trainCorpus.sentences(), config.minFormCount(),
+                config.minAffixCount());
+        TaggerModel model = TaggerModel.create(config, features, tagSet(trainCorpus), Engine.kernels(), seed);
+        if (!quiet) {
+            System.err.printf(Locale.ROOT, "training %s on %,d sentences (%,d words), dev %,d sentences; "
+                            + "%,d parameters; %s%n", config.recurrent() ? "the RNN tagger" : "the feed-forward baseline",
+                    trainCorpus.size(), trainCorpus.words(), devCorpus.size(),
+                    model.params().stream().mapToLong(p -> p.size()).sum(), Engine.describe());
+        }
+        TrainerConfig tc = TrainerConfig.builder().epochs(epochs).seed(seed)
+                .optimizer(AdamConfig.builder().lr(lr).build()).clipNorm(5.0).metric("accuracy", true)
+                .patience(patience).checkpoints(checkpoints, checkpointEvery).build();
+        List<TrainingListener> listeners = new ArrayList<>();
+        listeners.add(ProgressBar.stderr(quiet));
+        if (metrics != null) {
+            listeners.add(new MetricsLog(metrics));
+        }
+        long t0 = System.nanoTime();
+        Trainer.Result r = new Trainer(tc, listeners).run(new TaggerTask(model, trainCorpus, devCorpus,
+                batchTokens));
+        TaggerModelFile.save(model, modelOut);
+        if (!quiet) {
+            System.err.printf(Locale.ROOT, "best dev accuracy %.2f%% after epoch %d; %d steps in %.1f s; saved %s%n",
+                    100 * r.bestMetric(), r.bestEpoch() + 1, r.steps(), (System.nanoTime() - t0) / 1e9, modelOut);
+        }
+    }
+
+    static Vocabulary tagSet(TaggedCorpus corpus) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        corpus.tags().forEach(ts -> ts.forEach(t -> counts.merge(t, 1, Integer::sum)));
+        List<String> tags = new ArrayList<>(counts.keySet());
+        tags.sort(String::compareTo);
+        return Vocabulary.closed(tags);
+    }
+}
