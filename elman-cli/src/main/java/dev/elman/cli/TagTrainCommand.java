@@ -10,6 +10,7 @@ import dev.elman.nlp.tagger.TaggerTask;
 import dev.elman.nlp.tagger.WordFeatures;
 import dev.elman.nlp.vocab.Vocabulary;
 import dev.elman.optim.AdamConfig;
+import dev.elman.train.DataParallel;
 import dev.elman.train.MetricsLog;
 import dev.elman.train.ProgressBar;
 import dev.elman.train.Trainer;
@@ -70,6 +71,9 @@ final class TagTrainCommand implements Callable<Integer> {
     Path metrics;
     @Option(names = "--baseline", description = "also train the recurrence-off baseline as <out>.ff.safetensors")
     boolean baseline;
+    @Option(names = "--threads", defaultValue = "2", description = "training threads (batch shards); results are "
+            + "reproducible for a given seed and thread count")
+    int threads;
     @Option(names = "--quiet", description = "no progress output")
     boolean quiet;
 
@@ -117,8 +121,10 @@ final class TagTrainCommand implements Callable<Integer> {
             listeners.add(new MetricsLog(metrics));
         }
         long t0 = System.nanoTime();
-        Trainer.Result r = new Trainer(tc, listeners).run(new TaggerTask(model, trainCorpus, devCorpus,
-                batchTokens));
+        Trainer.Result r;
+        try (DataParallel parallel = new DataParallel(threads)) {
+            r = new Trainer(tc, listeners).run(new TaggerTask(model, trainCorpus, devCorpus, batchTokens, parallel));
+        }
         TaggerModelFile.save(model, modelOut);
         if (!quiet) {
             System.err.printf(Locale.ROOT, "best dev accuracy %.2f%% after epoch %d; %d steps in %.1f s; saved %s%n",

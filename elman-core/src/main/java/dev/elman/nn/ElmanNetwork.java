@@ -43,11 +43,18 @@ public final class ElmanNetwork<A> {
     private final Param<A> outWeight;
     private final Param<A> outBias;
     private final Map<String, Param<A>> params = new LinkedHashMap<>();
+    private final ElmanNetwork<A> master;
 
     /** A network with every parameter zero; see {@link Init} or {@link #create}. */
     public ElmanNetwork(RnnConfig config, Kernels<A> kernels) {
+        this(config, kernels, null);
+    }
+
+    /** With {@code master}, every parameter shares the master's value array and has a gradient of its own. */
+    private ElmanNetwork(RnnConfig config, Kernels<A> kernels, ElmanNetwork<A> master) {
         this.config = config;
         this.kernels = kernels;
+        this.master = master;
         int hs = config.hiddenSize();
         embedding = config.embeddingSize() > 0
                 ? add(new Param<>(kernels, "embedding.weight", config.vocabSize(), config.embeddingSize())) : null;
@@ -78,8 +85,17 @@ public final class ElmanNetwork<A> {
     }
 
     private Param<A> add(Param<A> p) {
-        params.put(p.name(), p);
-        return p;
+        Param<A> q = master == null ? p : master.param(p.name()).sharingValue(kernels);
+        params.put(q.name(), q);
+        return q;
+    }
+
+    /**
+     * A replica for data-parallel training: the same weights (shared arrays, so optimiser updates of this network
+     * are seen by the replica) with separate gradients, which the caller sums back in a fixed order.
+     */
+    public ElmanNetwork<A> replica() {
+        return new ElmanNetwork<>(config, kernels, this);
     }
 
     public RnnConfig config() {

@@ -31,6 +31,22 @@ public final class Param<A> {
         this.grad = kernels.alloc(n);
     }
 
+    private Param(Param<A> master, Kernels<A> kernels) {
+        this.name = master.name;
+        this.shape = master.shape;
+        this.size = master.size;
+        this.value = master.value;
+        this.grad = kernels.alloc(size);
+    }
+
+    /**
+     * A parameter that shares this one's value array but has its own gradient: a data-parallel worker's view of
+     * the same weights.
+     */
+    public Param<A> sharingValue(Kernels<A> kernels) {
+        return new Param<>(this, kernels);
+    }
+
     /** A new zero parameter of the given name and shape, for layers built outside {@link ElmanNetwork}. */
     public static <A> Param<A> create(Kernels<A> kernels, String name, int... shape) {
         if (name == null || name.isEmpty()) {

@@ -39,6 +39,23 @@ public final class TaggerModel {
         this.network = new ElmanNetwork<>(networkConfig(config, tags.size()), kernels);
     }
 
+    private TaggerModel(TaggerModel master) {
+        this.config = master.config;
+        this.features = master.features;
+        this.tags = master.tags;
+        List<Param<float[]>> t = new ArrayList<>();
+        for (Param<float[]> p : master.tables) {
+            t.add(p.sharingValue(master.network.kernels()));
+        }
+        this.tables = List.copyOf(t);
+        this.network = master.network.replica();
+    }
+
+    /** A replica for data-parallel training: shared weights, separate gradients (see {@link ElmanNetwork#replica}). */
+    public TaggerModel replica() {
+        return new TaggerModel(this);
+    }
+
     static RnnConfig networkConfig(TaggerConfig c, int tagCount) {
         return RnnConfig.builder().inputSize(c.inputWidth()).hiddenSize(c.hidden()).layers(c.layers())
                 .bidirectional(c.bidirectional()).recurrent(c.recurrent()).activation(c.activation())

@@ -2,6 +2,7 @@ package dev.elman.nlp.tagger;
 
 import dev.elman.loss.LossSpec;
 import dev.elman.nn.Param;
+import dev.elman.train.DataParallel;
 import dev.elman.train.TrainingTask;
 
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
 
 /**
  * Trains a {@link TaggerModel} on a tagged corpus: each epoch shuffles the sentences (seeded by seed and epoch),
@@ -19,6 +21,9 @@ public final class TaggerTask implements TrainingTask {
     private static final int BUCKET_BATCHES = 32;
     private final TaggerModel model;
     private final TaggerSession session;
+    private final DataParallel parallel;
+    private final List<TaggerModel> replicas = new ArrayList<>();     // shards 1.., shard 0 is the model itself
+    private final List<TaggerSession> replicaSessions = new ArrayList<>();
     private final List<int[]> trainIds = new ArrayList<>();
     private final List<int[]> trainTags = new ArrayList<>();
     private final int[] formCounts;
@@ -28,10 +33,18 @@ public final class TaggerTask implements TrainingTask {
 
     /**
      * @param batchTokens target number of tokens per batch
+     * @param parallel    the threads each batch is sharded over
      */
-    public TaggerTask(TaggerModel model, TaggedCorpus train, TaggedCorpus dev, int batchTokens) {
+    public TaggerTask(TaggerModel model, TaggedCorpus train, TaggedCorpus dev, int batchTokens,
+                      DataParallel parallel) {
         this.model = model;
         this.session = model.newSession();
+        this.parallel = parallel;
+        for (int i = 1; i < parallel.threads(); i++) {
+            TaggerModel r = model.replica();
+            replicas.add(r);
+            replicaSessions.add(r.newSession());
+        }
         this.dev = dev;
         this.batchTokens = batchTokens;
         this.formCounts = new int[model.features().vocabulary(0).size()];
@@ -116,15 +129,39 @@ public final class TaggerTask implements TrainingTask {
     @Override
     public StepResult step(int index, SplittableRandom rng) {
         int[] members = batches.get(index);
-        List<int[]> ids = new ArrayList<>(members.length);
-        List<int[]> tags = new ArrayList<>(members.length);
-        for (int m : members) {
-            ids.add(trainIds.get(m));
-            tags.add(trainTags.get(m));
+        int shards = Math.min(parallel.threads(), members.length);
+        List<Callable<double[]>> work = new ArrayList<>();
+        for (int k = 0; k < shards; k++) {
+            int from = members.length * k / shards;
+            int to = members.length * (k + 1) / shards;
+            List<int[]> ids = new ArrayList<>(to - from);
+            List<int[]> tags = new ArrayList<>(to - from);
+            for (int i = from; i < to; i++) {
+                ids.add(trainIds.get(members[i]));
+                tags.add(trainTags.get(members[i]));
+            }
+            EncodedBatch batch = EncodedBatch.of(ids, tags);
+            TaggerSession s = k == 0 ? session : replicaSessions.get(k - 1);
+            SplittableRandom shardRng = rng.split();
+            if (k > 0) {
+                replicas.get(k - 1).params().forEach(p -> Arrays.fill(p.grad(), 0f));
+            }
+            work.add(() -> new double[]{s.lossAndGradient(batch, LossSpec.SUM, shardRng, formCounts),
+                    batch.tokens()});
         }
-        EncodedBatch batch = EncodedBatch.of(ids, tags);
-        double loss = session.lossAndGradient(batch, LossSpec.SUM, rng, formCounts);
-        return new StepResult(loss, batch.tokens());
+        List<double[]> results = parallel.run(work);
+        List<List<Param<float[]>>> others = new ArrayList<>();
+        for (int k = 1; k < shards; k++) {
+            others.add(replicas.get(k - 1).params());
+        }
+        DataParallel.sumGradients(model.params(), others);
+        double loss = 0;
+        long tokens = 0;
+        for (double[] r : results) {
+            loss += r[0];
+            tokens += (long) r[1];
+        }
+        return new StepResult(loss, tokens);
     }
 
     @Override

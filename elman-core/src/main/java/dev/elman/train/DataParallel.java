@@ -1,0 +1,96 @@
+package dev.elman.train;
+
+import dev.elman.nn.Param;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Batch sharding over a fixed number of threads: each shard of a batch runs forward and backward on its own
+ * replica (shared weights, own gradients) and the gradients are then summed in shard order. The partition and the
+ * order of the sum are fixed, so results depend on the thread count but never on scheduling.
+ */
+public final class DataParallel implements AutoCloseable {
+    private final int threads;
+    private final ExecutorService pool;
+
+    /** A pool of {@code threads} daemon threads (1 runs everything on the caller's thread). */
+    public DataParallel(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        this.threads = threads;
+        this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "elman-shard");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public int threads() {
+        return threads;
+    }
+
+    /** Runs the tasks (at most one per thread at a time) and returns their results in task order. */
+    public <T> List<T> run(List<Callable<T>> tasks) {
+        List<T> out = new ArrayList<>(tasks.size());
+        try {
+            if (pool == null) {
+                for (Callable<T> t : tasks) {
+                    out.add(t.call());
+                }
+                return out;
+            }
+            List<Future<T>> futures = new ArrayList<>();
+            for (Callable<T> t : tasks) {
+                futures.add(pool.submit(t));
+            }
+            for (Future<T> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException re) {
+                throw re;
+            }
+            if (c instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(c);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (Exception e) {
+            throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Adds each replica's gradients into {@code target}'s, replica by replica in list order; {@code target} and
+     * every replica list hold the same parameters in the same order.
+     */
+    public static void sumGradients(List<Param<float[]>> target, List<List<Param<float[]>>> replicas) {
+        for (List<Param<float[]>> replica : replicas) {
+            for (int i = 0; i < target.size(); i++) {
+                float[] into = target.get(i).grad();
+                float[] from = replica.get(i).grad();
+                for (int j = 0; j < into.length; j++) {
+                    into[j] += from[j];
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+    }
+}
