@@ -37,6 +37,10 @@ final class TagTrainCommand implements Callable<Integer> {
     Path train;
     @Option(names = "--dev", description = "dev CoNLL-U (default: UD English EWT dev)")
     Path dev;
+    @Option(names = "--holdout", defaultValue = "0", description = "instead of --dev, hold out this fraction of the "
+            + "training sentences (the last ones) as the dev set, e.g. 0.1 for UD Chinese GSDSimp, which has no "
+            + "train file here")
+    double holdout;
     @Option(names = "--out", required = true, description = "model file to write (.safetensors)")
     Path out;
     @Option(names = "--column", defaultValue = "UPOS", description = "UPOS or XPOS")
@@ -80,9 +84,18 @@ final class TagTrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path trainFile = DataPaths.file(train, data, "ud-en-ewt/en_ewt-ud-train.conllu");
-        Path devFile = DataPaths.file(dev, data, "ud-en-ewt/en_ewt-ud-dev.conllu");
         TaggedCorpus trainCorpus = Corpora.read(trainFile, column, maxSentences);
-        TaggedCorpus devCorpus = Corpora.read(devFile, column, 0);
+        TaggedCorpus devCorpus;
+        if (holdout > 0) {
+            if (holdout >= 1 || dev != null) {
+                throw new IllegalArgumentException("--holdout must be in (0, 1) and cannot be combined with --dev");
+            }
+            int keep = (int) Math.round(trainCorpus.size() * (1 - holdout));
+            devCorpus = trainCorpus.tail(keep);
+            trainCorpus = trainCorpus.head(keep);
+        } else {
+            devCorpus = Corpora.read(DataPaths.file(dev, data, "ud-en-ewt/en_ewt-ud-dev.conllu"), column, 0);
+        }
         TaggerConfig.Builder cb = TaggerConfig.builder().column(column).recurrent(!noRecurrence)
                 .activation(Activation.parse(nonlinearity)).bidirectional(!unidirectional);
         if (hidden != null) {

@@ -35,6 +35,12 @@ public record TaggedCorpus(List<List<String>> sentences, List<List<String>> tags
         return sentences.stream().mapToLong(List::size).sum();
     }
 
+    /** The sentences from index {@code from} on. */
+    public TaggedCorpus tail(int from) {
+        int k = Math.min(from, size());
+        return new TaggedCorpus(new ArrayList<>(sentences.subList(k, size())), new ArrayList<>(tags.subList(k, size())));
+    }
+
     /** The first {@code n} sentences (or all, if fewer). */
     public TaggedCorpus head(int n) {
         int k = Math.min(n, size());
