@@ -33,8 +33,8 @@ final class TinyTagger {
 
     /** A ragged batch with unknown words, a one-word sentence and the longest sentence not first. */
     static final List<List<String>> BATCH = List.of(
-            words("the dog read 7 letters ."), words("Zebras"), words("She visited the wooden Xylophone museum twice !"),
-            words("Birds paid early"));
+            words("the dog read 7 letters ."), words("Zebras"),
+            words("She visited the wooden Xylophone museum twice !"), words("Birds paid early"));
 
     private TinyTagger() {
     }
