@@ -98,9 +98,9 @@ final class LmTrainCommand implements Callable<Integer> {
         LmTask task = new LmTask(model, train, texts.valid(validFraction), batch, seqLen, evalStreams);
         if (!quiet) {
             System.err.printf(Locale.ROOT, "training a %d-layer Elman RNN (H=%d, %,d parameters) on %s: %,d training "
-                            + "and %,d validation characters, %d distinct; %s%n", layers, hidden,
-                    model.network().parameterCount(), file, train.length, texts.length() - train.length,
-                    vocab.size(), Engine.describe());
+                            + "and %,d validation characters, %d distinct; %d streams × %d characters per step, "
+                            + "Adam lr %s; %s%n", layers, hidden, model.network().parameterCount(), file, train.length,
+                    texts.length() - train.length, vocab.size(), batch, seqLen, lr, Engine.describe());
         }
         TrainerConfig.Builder tc = TrainerConfig.builder().epochs(epochs).seed(seed)
                 .optimizer(AdamConfig.builder().lr(lr).build()).clipNorm(clip).metric("loss", false)
@@ -119,7 +119,7 @@ final class LmTrainCommand implements Callable<Integer> {
         LmModelFile.save(model, out);
         if (!quiet) {
             System.err.printf(Locale.ROOT, "%svalidation loss %.4f nats/char (%.4f bits/char) after %d epochs, %d steps,"
-                            + " %.1f s (%,.0f characters/s); saved %s%n",
+                            + " %.1f s (%,.0f training characters/s); saved %s%n",
                     o.outOfTime() ? "time budget reached; " : "", o.validLoss().natsPerChar(),
                     o.validLoss().bitsPerChar(), o.epochs(), o.steps(), o.seconds(), o.charactersPerSecond(), out);
         }

@@ -47,7 +47,7 @@ class LmCommandTest {
         Path text = text(dir);
         Path model = dir.resolve("m.safetensors");
         Run train = run("lm", "train", "--text", text.toString(), "--out", model.toString(), "--hidden", "8",
-                "--epochs", "2", "--batch", "4", "--seq-len", "16", "--quiet");
+                "--layers", "2", "--epochs", "2", "--batch", "4", "--seq-len", "16", "--quiet");
         assertEquals(0, train.code(), train.err());
         assertTrue(Files.isRegularFile(model));
 

@@ -148,6 +148,12 @@ public final class LmTask implements TrainingTask {
         return evalSession.evaluate(valid, evalStreams);
     }
 
+    /** A validation loss of {@code natsPerChar} (e.g. reported by {@link #evaluate()}), with its size. */
+    LmLoss validationLossOfMean(double natsPerChar) {
+        long n = valid.length - 1;
+        return new LmLoss(natsPerChar * n, n);
+    }
+
     @Override
     public Map<String, float[]> extraState() {
         return Map.of(STATE_KEY, carried.clone());

@@ -28,16 +28,13 @@ public final class LmTrainer {
      * @param steps      optimiser steps taken (this run, plus those before a resumed checkpoint)
      * @param epochs     epochs completed
      * @param outOfTime  whether the budget stopped training
-     * @param seconds    wall-clock seconds of this run
-     * @param characters training characters processed by this run
+     * @param seconds             wall-clock seconds of this run, evaluations included
+     * @param characters          training characters processed by this run
+     * @param charactersPerSecond the trainer's throughput measure at the last step (epoch-end evaluations
+     *                            included)
      */
     public record Outcome(LmLoss validLoss, long steps, int epochs, boolean outOfTime, double seconds,
-                          long characters) {
-
-        /** Training characters per second over this run. */
-        public double charactersPerSecond() {
-            return seconds > 0 ? characters / seconds : 0;
-        }
+                          long characters, double charactersPerSecond) {
     }
 
     /**
@@ -57,17 +54,19 @@ public final class LmTrainer {
         all.add(watch);
         try {
             Trainer.Result r = new Trainer(config, all).run(task);
+            // the trainer has restored the best weights; their loss is its best metric
+            LmLoss kept = Double.isNaN(r.bestMetric()) ? task.validationLoss()
+                    : task.validationLossOfMean(r.bestMetric());
             double seconds = (System.nanoTime() - start) / 1e9;
-            return new Outcome(task.validationLoss(), r.steps(), r.epochs(), false, seconds, watch.characters);
+            return new Outcome(kept, r.steps(), r.epochs(), false, seconds, watch.characters, watch.rate);
         } catch (OutOfTime e) {
-            LmLoss now = task.validationLoss();
-            LmLoss kept = now;
-            if (watch.best != null && watch.bestLoss <= now.natsPerChar()) {
+            LmLoss kept = task.validationLoss();
+            if (watch.best != null && watch.bestLoss <= kept.natsPerChar()) {
                 watch.restoreBest();
-                kept = task.validationLoss();
+                kept = task.validationLossOfMean(watch.bestLoss);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            return new Outcome(kept, watch.lastStep, watch.epochs, true, seconds, watch.characters);
+            return new Outcome(kept, watch.lastStep, watch.epochs, true, seconds, watch.characters, watch.rate);
         }
     }
 
@@ -89,6 +88,7 @@ public final class LmTrainer {
         double bestLoss = Double.POSITIVE_INFINITY;
         long lastStep;
         long characters;
+        double rate;
         int epochs;
 
         Watch(List<Param<float[]>> params, boolean timed, long deadline) {
@@ -101,6 +101,7 @@ public final class LmTrainer {
         public void onStep(StepEvent e) {
             lastStep = e.globalStep();
             characters += e.tokens();
+            rate = e.tokensPerSecond();
             if (timed && System.nanoTime() - deadline > 0) {
                 throw new OutOfTime();
             }

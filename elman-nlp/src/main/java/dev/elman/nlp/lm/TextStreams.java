@@ -36,6 +36,10 @@ final class TextStreams {
                     + ids.length + " characters");
         }
         int steps = to - from;
+        if (steps == 0) {
+            throw new IllegalArgumentException("nothing to predict: a text of " + ids.length + " characters, from "
+                    + "position " + from + "; at least 2 characters are needed (an input and its target)");
+        }
         if (steps < streams) {
             throw new IllegalArgumentException("a text of " + ids.length + " characters has " + steps
                     + " positions to predict, fewer than the " + streams + " parallel streams; use fewer streams");

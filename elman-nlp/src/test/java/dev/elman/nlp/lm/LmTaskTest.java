@@ -3,6 +3,7 @@ package dev.elman.nlp.lm;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -57,7 +58,8 @@ class LmTaskTest {
         LmTrainer.Outcome o = LmTrainer.train(task, config(2).build(), List.of(), null);
         assertFalse(o.outOfTime());
         assertEquals(2, o.epochs());
-        assertEquals(o.validLoss().natsPerChar(), task.validationLoss().natsPerChar());
+        assertEquals(task.validationLoss().natsPerChar(), o.validLoss().natsPerChar(), 1e-12,
+                "the reported loss is that of the weights kept");
         assertTrue(o.validLoss().natsPerChar() < before - 0.8, "validation loss " + before + " -> "
                 + o.validLoss().natsPerChar());
     }
@@ -84,6 +86,29 @@ class LmTaskTest {
         LmTask resumed = task(text, 8, 5);
         new Trainer(withCheckpoints, List.of()).run(resumed);
         assertArrayEquals(TestModels.weights(straight.model()), TestModels.weights(resumed.model()));
+    }
+
+    @Test
+    void theStateCarriesAcrossChunksButNotIntoANewEpoch() {
+        String text = TestModels.TEXT.repeat(12);
+        LmTask warmed = task(text, 8, 4);
+        LmTask fresh = task(text, 8, 4);
+        warmed.startEpoch(0, 3);
+        double chunk1AfterChunk0 = 0;
+        for (int i = 0; i < 2; i++) {
+            chunk1AfterChunk0 = warmed.step(i, null).loss();
+        }
+        fresh.startEpoch(0, 3);
+        fresh.step(0, null);
+        assertEquals(chunk1AfterChunk0, fresh.step(1, null).loss(), "same weights, same carried state");
+        LmTask cold = task(text, 8, 4);
+        cold.startEpoch(0, 3);
+        assertNotEquals(chunk1AfterChunk0, cold.step(1, null).loss(), "chunk 1 from a zero state differs");
+
+        warmed.startEpoch(1, 3);
+        LmTask other = task(text, 8, 4);
+        other.startEpoch(1, 3);
+        assertEquals(other.step(0, null).loss(), warmed.step(0, null).loss(), "a new epoch starts from zero");
     }
 
     @Test
