@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
 @Command(name = "sample", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Generate text from a character language model: the prime is fed in, then each drawn "
                 + "character is fed back. Writes the prime (when given) and the generated text to standard output.",
-                "The same model, seed and options give the same text."})
+                "The same model, seed and options give the same text (with the same float kernels)."})
 final class LmSampleCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, description = "model file from `lm train`")
     Path model;
