@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code elman} command line. */
 @Command(name = "elman", mixinStandardHelpOptions = true, version = "elman 0.1.0",
         description = "Vanilla (Elman) recurrent networks: train, tag, generate, check, benchmark.",
-        subcommands = {TagCommand.class, GradcheckCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TagCommand.class, LmCommand.class, GradcheckCommand.class, ExportCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
