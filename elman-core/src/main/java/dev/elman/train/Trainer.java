@@ -116,8 +116,18 @@ public final class Trainer {
                         checkpoint();
                         s.batch--;
                     }
+                    if (config.maxSeconds() > 0 && elapsed >= config.maxSeconds() && s.batch + 1 < batches) {
+                        s.batch++;
+                        stopForTime();
+                        stoppedEarly = true;
+                        break;
+                    }
                 }
-                stoppedEarly = endEpoch(started);
+                if (stoppedEarly) {
+                    break;
+                }
+                stoppedEarly = endEpoch(started)
+                        || config.maxSeconds() > 0 && (System.nanoTime() - started) / 1e9 >= config.maxSeconds();
                 if (stoppedEarly) {
                     break;
                 }
@@ -170,6 +180,26 @@ public final class Trainer {
                 return true;
             }
             return false;
+        }
+
+        /** Out of time mid-epoch: checkpoint the cursor, and keep the current weights if they beat the best. */
+        void stopForTime() {
+            checkpoint();
+            Map<String, Double> metrics = task.evaluate();
+            Double m = metrics.get(config.metric());
+            if (m != null && !Double.isNaN(m) && (Double.isNaN(s.bestMetric)
+                    || (config.maximize() ? m > s.bestMetric : m < s.bestMetric))) {
+                s.bestMetric = m;
+                s.bestEpoch = s.epoch;
+                hasBest = true;
+                for (int i = 0; i < params.size(); i++) {
+                    System.arraycopy(params.get(i).value(), 0, best.get(i), 0, params.get(i).size());
+                }
+            }
+            String msg = String.format(java.util.Locale.ROOT, "time budget of %.0f s reached at step %d (epoch %d); "
+                    + "%s %.4f now, best %.4f", config.maxSeconds(), s.globalStep, s.epoch + 1, config.metric(),
+                    m == null ? Double.NaN : m, s.bestMetric);
+            listeners.forEach(l -> l.onMessage(msg));
         }
 
         double learningRate() {

@@ -23,11 +23,13 @@ import java.nio.file.Path;
  * @param checkpointDir   where checkpoints go (null = none)
  * @param checkpointEvery also checkpoint every this many steps (0 = only at epoch ends)
  * @param nonFinite       what to do on a NaN/Inf loss or gradient
+ * @param maxSeconds      stop after this much wall-clock time (0 = no limit); the run then ends with the better of
+ *                        the best evaluated weights and the current ones. Time-limited runs are not bit-reproducible.
  */
 public record TrainerConfig(int epochs, long seed, OptimizerConfig optimizer, LrSchedule schedule,
                             PlateauConfig plateau, double clipNorm, double clipValue, String metric,
                             boolean maximize, int patience, Path checkpointDir, int checkpointEvery,
-                            NonFinitePolicy nonFinite) {
+                            NonFinitePolicy nonFinite, double maxSeconds) {
 
     public TrainerConfig {
         check(epochs > 0, "epochs must be positive, got " + epochs);
@@ -36,6 +38,7 @@ public record TrainerConfig(int epochs, long seed, OptimizerConfig optimizer, Lr
         check(metric != null && !metric.isEmpty(), "metric must be named");
         check(patience >= 0 && checkpointEvery >= 0, "patience and checkpointEvery must be >= 0");
         check(nonFinite != null, "nonFinite policy must be set");
+        check(maxSeconds >= 0, "maxSeconds must be >= 0");
     }
 
     private static void check(boolean ok, String message) {
@@ -63,6 +66,7 @@ public record TrainerConfig(int epochs, long seed, OptimizerConfig optimizer, Lr
         private Path checkpointDir;
         private int checkpointEvery;
         private NonFinitePolicy nonFinite = NonFinitePolicy.STOP;
+        private double maxSeconds;
 
         public Builder epochs(int v) {
             epochs = v;
@@ -122,9 +126,15 @@ public record TrainerConfig(int epochs, long seed, OptimizerConfig optimizer, Lr
             return this;
         }
 
+        /** A wall-clock budget in seconds (0 = none). */
+        public Builder maxSeconds(double v) {
+            maxSeconds = v;
+            return this;
+        }
+
         public TrainerConfig build() {
             return new TrainerConfig(epochs, seed, optimizer, schedule, plateau, clipNorm, clipValue, metric,
-                    maximize, patience, checkpointDir, checkpointEvery, nonFinite);
+                    maximize, patience, checkpointDir, checkpointEvery, nonFinite, maxSeconds);
         }
     }
 }

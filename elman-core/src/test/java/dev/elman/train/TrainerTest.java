@@ -119,6 +119,19 @@ class TrainerTest {
     }
 
     @Test
+    void aTimeBudgetStopsAfterTheCurrentStepAndLeavesAResumableCheckpoint(@TempDir Path dir) throws IOException {
+        SyntheticTask task = new SyntheticTask(11, 0);
+        TrainerConfig c = TrainerConfig.builder().epochs(3).seed(99).optimizer(AdamConfig.builder().lr(0.01).build())
+                .metric("loss", false).checkpoints(dir, 0).maxSeconds(1e-9).build();
+        Trainer.Result r = new Trainer(c, List.of()).run(task);
+        assertTrue(r.stoppedEarly());
+        assertEquals(1, r.steps());
+        var meta = SafetensorsReader.read(dir.resolve(Checkpoint.FILE)).metadata();
+        assertEquals("1", meta.get("batch"));
+        assertTrue(Double.isFinite(r.bestMetric()), "the stopped weights were evaluated");
+    }
+
+    @Test
     void skipPolicyCountsSkippedBatches() {
         SyntheticTask task = new SyntheticTask(11, 0);
         task.poisonStep = 3;
