@@ -48,7 +48,7 @@ final class VectorMath implements FloatMath {
                 PortableMath.T1), z, PortableMath.T0).mul(x.mul(z)).add(x);
         FloatVector big = FloatVector.broadcast(S, 1f).sub(FloatVector.broadcast(S, 2f).div(exp(a.add(a)).add(1f)));
         VectorMask<Float> negative = x.lt(0f);
-        return big.blend(big.neg(), negative).blend(poly, a.lt(PortableMath.TANH_POLY_MAX));
+        return big.blend(big.neg(), negative).blend(poly, a.lt(PortableMath.TANH_POLY_MAX)).blend(x, a.eq(0f));
     }
 
     @Override
