@@ -9,6 +9,7 @@ final class GemmScratch {
 
     private float[][] rows = new float[0][];
     private float[] lanes = new float[0];
+    private float[] partials = new float[0];
 
     private GemmScratch() {
     }
@@ -35,6 +36,14 @@ final class GemmScratch {
             }
         }
         return rows;
+    }
+
+    /** An array of at least {@code n} elements for partial sums carried between k blocks (contents undefined). */
+    float[] partials(int n) {
+        if (partials.length < n) {
+            partials = new float[n];
+        }
+        return partials;
     }
 
     /** An array of at least {@code n} elements for vector lane partials (contents undefined). */

@@ -20,7 +20,7 @@ class FloatKernelsGemmTest {
     /** Shapes m, n, k: tiny, odd, around the vector and block widths, and one above the parallel threshold. */
     private static final int[][] SHAPES = {
         {1, 1, 1}, {1, 7, 3}, {3, 1, 5}, {5, 9, 17}, {4, 16, 16}, {7, 33, 31}, {13, 40, 8}, {9, 17, 65},
-        {33, 65, 20}, {2, 70, 129}, {64, 48, 1}, {3, 5, 0}, {40, 72, 300}, {130, 36, 97},
+        {33, 65, 20}, {2, 70, 129}, {64, 48, 1}, {3, 5, 0}, {40, 72, 300}, {130, 36, 97}, {70, 20, 530},
     };
 
     static Stream<FloatKernels> kernels() {
