@@ -1,0 +1,215 @@
+package dev.elman.math;
+
+import java.util.Arrays;
+
+/**
+ * Fast float32 kernels: blocked, vectorised matrix products (split over a fixed number of threads when large enough
+ * to pay), a polynomial tanh and exp. Instances come from {@link FastKernels}; the portable variant is plain Java,
+ * the vector variant uses the incubating Vector API.
+ *
+ * <p>Every product element is summed in an order fixed by k alone, so a row gives the same bits whatever the number
+ * of rows in the call and whatever the thread count. Portable products are bit-identical to
+ * {@link FloatReferenceKernels}; vector products use fma and differ from it by rounding. tanh and the softmax's exp
+ * are accurate to about 2 ulp (the reference rounds {@code Math.tanh}/{@code Math.exp} from double). Stateless apart
+ * from per-thread scratch arrays and the shared worker threads, so one instance may serve many threads.
+ */
+public final class FloatKernels implements Kernels<float[]> {
+    private final String name;
+    private final FloatGemm gemm;
+    private final FloatMath math;
+    private final int threads;
+
+    FloatKernels(String name, FloatGemm singleThreaded, FloatMath math, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        this.name = threads == 1 ? name : name + "-x" + threads;
+        this.gemm = threads == 1 ? singleThreaded
+                : new ParallelGemm(singleThreaded, threads, ParallelGemm.DEFAULT_MIN_FLOPS);
+        this.math = math;
+        this.threads = threads;
+    }
+
+    /** The number of threads a large product is split over (1: the calling thread only). */
+    public int threads() {
+        return threads;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public float[] alloc(int n) {
+        return new float[n];
+    }
+
+    @Override
+    public int length(float[] a) {
+        return a.length;
+    }
+
+    @Override
+    public double get(float[] a, int i) {
+        return a[i];
+    }
+
+    @Override
+    public void set(float[] a, int i, double value) {
+        a[i] = (float) value;
+    }
+
+    @Override
+    public void fill(float[] out, int off, int n, double value) {
+        Arrays.fill(out, off, off + n, (float) value);
+    }
+
+    @Override
+    public void copy(float[] src, int srcOff, float[] out, int outOff, int n) {
+        System.arraycopy(src, srcOff, out, outOff, n);
+    }
+
+    @Override
+    public void addInPlace(float[] x, int xOff, float[] inOut, int off, int n) {
+        for (int i = 0; i < n; i++) {
+            inOut[off + i] += x[xOff + i];
+        }
+    }
+
+    @Override
+    public void gemm(boolean transA, boolean transB, int m, int n, int k,
+                     float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                     boolean accumulate, float[] c, int cOff, int ldc) {
+        if (m < 0 || n < 0 || k < 0) {
+            throw new IllegalArgumentException("gemm dimensions must be non-negative, got m=" + m + " n=" + n
+                    + " k=" + k);
+        }
+        gemm.gemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, accumulate, c, cOff, ldc);
+    }
+
+    @Override
+    public void addRowVector(float[] bias, int biasOff, float[] inOut, int off, int rows, int cols) {
+        for (int r = 0; r < rows; r++) {
+            int o = off + r * cols;
+            for (int j = 0; j < cols; j++) {
+                inOut[o + j] += bias[biasOff + j];
+            }
+        }
+    }
+
+    @Override
+    public void addColumnSums(float[] x, int off, int rows, int cols, float[] out, int outOff) {
+        for (int r = 0; r < rows; r++) {
+            int o = off + r * cols;
+            for (int j = 0; j < cols; j++) {
+                out[outOff + j] += x[o + j];
+            }
+        }
+    }
+
+    @Override
+    public void activate(Activation f, float[] inOut, int off, int n) {
+        if (f == Activation.TANH) {
+            math.tanh(inOut, off, n);
+        } else {
+            for (int i = off; i < off + n; i++) {
+                inOut[i] = Math.max(0f, inOut[i]);
+            }
+        }
+    }
+
+    @Override
+    public void activationBackward(Activation f, float[] h, int hOff, float[] gradInOut, int off, int n) {
+        if (f == Activation.TANH) {
+            for (int i = 0; i < n; i++) {
+                float hv = h[hOff + i];
+                gradInOut[off + i] *= 1f - hv * hv;
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                gradInOut[off + i] *= h[hOff + i] > 0f ? 1f : 0f;
+            }
+        }
+    }
+
+    @Override
+    public void gatherRows(float[] table, int cols, int[] ids, int idOff, int rows, float[] out, int outOff) {
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(table, ids[idOff + r] * cols, out, outOff + r * cols, cols);
+        }
+    }
+
+    @Override
+    public void scatterAddRows(float[] x, int xOff, int rows, int cols, int[] ids, int idOff, float[] grad) {
+        for (int r = 0; r < rows; r++) {
+            int g = ids[idOff + r] * cols;
+            int o = xOff + r * cols;
+            for (int j = 0; j < cols; j++) {
+                grad[g + j] += x[o + j];
+            }
+        }
+    }
+
+    @Override
+    public void addGatheredColumns(float[] m, int width, int cols, int[] ids, int idOff, int rows,
+                                   float[] out, int outOff) {
+        for (int r = 0; r < rows; r++) {
+            int id = ids[idOff + r];
+            int o = outOff + r * cols;
+            for (int j = 0; j < cols; j++) {
+                out[o + j] += m[j * width + id];
+            }
+        }
+    }
+
+    @Override
+    public void scatterAddColumns(float[] x, int xOff, int rows, int cols, int[] ids, int idOff,
+                                  float[] grad, int width) {
+        for (int r = 0; r < rows; r++) {
+            int id = ids[idOff + r];
+            int o = xOff + r * cols;
+            for (int j = 0; j < cols; j++) {
+                grad[j * width + id] += x[o + j];
+            }
+        }
+    }
+
+    @Override
+    public double softmaxCrossEntropy(float[] logits, int off, int rows, int cols, int[] labels, int labelOff,
+                                      int ignoreLabel, double scale, float[] grad, int gradOff) {
+        return math.softmaxCrossEntropy(logits, off, rows, cols, labels, labelOff, ignoreLabel, scale, grad, gradOff);
+    }
+
+    @Override
+    public void softmax(float[] logits, int off, int rows, int cols, float[] out, int outOff) {
+        math.softmax(logits, off, rows, cols, out, outOff);
+    }
+
+    @Override
+    public double sumOfSquares(float[] x, int off, int n) {
+        double s = 0;
+        for (int i = off; i < off + n; i++) {
+            s += (double) x[i] * x[i];
+        }
+        return s;
+    }
+
+    @Override
+    public void scale(float[] inOut, int off, int n, double s) {
+        float f = (float) s;
+        for (int i = off; i < off + n; i++) {
+            inOut[i] *= f;
+        }
+    }
+
+    @Override
+    public boolean hasNonFinite(float[] x, int off, int n) {
+        for (int i = off; i < off + n; i++) {
+            if (!Float.isFinite(x[i])) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,18 @@
+package dev.elman.math;
+
+/**
+ * The elementwise and row-wise float primitives that have a fast path: tanh and softmax. Semantics are those of the
+ * {@link Kernels} methods of the same names.
+ */
+interface FloatMath {
+
+    /** {@code x = tanh(x)} over {@code x[off, off+n)}. */
+    void tanh(float[] x, int off, int n);
+
+    /** See {@link Kernels#softmaxCrossEntropy}. */
+    double softmaxCrossEntropy(float[] logits, int off, int rows, int cols, int[] labels, int labelOff,
+                               int ignoreLabel, double scale, float[] grad, int gradOff);
+
+    /** See {@link Kernels#softmax}. */
+    void softmax(float[] logits, int off, int rows, int cols, float[] out, int outOff);
+}

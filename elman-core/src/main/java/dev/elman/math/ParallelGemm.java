@@ -1,0 +1,118 @@
+package dev.elman.math;
+
+/**
+ * Splits large products over a fixed number of threads: the rows of C (when m ≥ n) or its columns, in contiguous
+ * parts fixed by the shape and the thread count alone. The inner GEMM sums every element in an order that does not
+ * depend on the block the element falls in, and k is never split, so results are bit-identical for any thread count.
+ */
+final class ParallelGemm implements FloatGemm {
+    /** Products below this many flops (2·m·n·k) run on the calling thread: a hand-over costs some microseconds. */
+    static final long DEFAULT_MIN_FLOPS = 1L << 21;
+    private static final int ROW_ALIGN = 4;
+    private static final int COL_ALIGN = 32;
+
+    private final FloatGemm inner;
+    private final GemmWorkers workers;
+    private final long minFlops;
+    private final ThreadLocal<Split> splits = ThreadLocal.withInitial(Split::new);
+
+    ParallelGemm(FloatGemm inner, int threads, long minFlops) {
+        this.inner = inner;
+        this.workers = GemmWorkers.shared(threads);
+        this.minFlops = minFlops;
+    }
+
+    @Override
+    public void gemm(boolean transA, boolean transB, int m, int n, int k,
+                     float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                     boolean accumulate, float[] c, int cOff, int ldc) {
+        boolean byRows = m >= n;
+        int total = byRows ? m : n;
+        int align = byRows ? ROW_ALIGN : COL_ALIGN;
+        if (2.0 * m * n * k < minFlops || total < 2 * align) {
+            inner.gemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, accumulate, c, cOff, ldc);
+            return;
+        }
+        Split s = splits.get();
+        s.set(inner, transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, accumulate, c, cOff, ldc,
+                byRows, align, workers.parts());
+        try {
+            if (!workers.tryRun(s)) {
+                inner.gemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, accumulate, c, cOff, ldc);
+            }
+        } finally {
+            s.clear();
+        }
+    }
+
+    /** The arguments of one split product; one instance per calling thread, reused. */
+    private static final class Split implements GemmWorkers.Job {
+        private FloatGemm inner;
+        private boolean transA;
+        private boolean transB;
+        private int m;
+        private int n;
+        private int k;
+        private float[] a;
+        private int aOff;
+        private int lda;
+        private float[] b;
+        private int bOff;
+        private int ldb;
+        private boolean acc;
+        private float[] c;
+        private int cOff;
+        private int ldc;
+        private boolean byRows;
+        private int align;
+        private int parts;
+
+        void set(FloatGemm inner, boolean transA, boolean transB, int m, int n, int k,
+                 float[] a, int aOff, int lda, float[] b, int bOff, int ldb, boolean acc,
+                 float[] c, int cOff, int ldc, boolean byRows, int align, int parts) {
+            this.inner = inner;
+            this.transA = transA;
+            this.transB = transB;
+            this.m = m;
+            this.n = n;
+            this.k = k;
+            this.a = a;
+            this.aOff = aOff;
+            this.lda = lda;
+            this.b = b;
+            this.bOff = bOff;
+            this.ldb = ldb;
+            this.acc = acc;
+            this.c = c;
+            this.cOff = cOff;
+            this.ldc = ldc;
+            this.byRows = byRows;
+            this.align = align;
+            this.parts = parts;
+        }
+
+        void clear() {
+            a = null;
+            b = null;
+            c = null;
+        }
+
+        @Override
+        public void run(int part) {
+            int total = byRows ? m : n;
+            int units = (total + align - 1) / align;
+            int lo = Math.min(total, align * (int) ((long) units * part / parts));
+            int hi = Math.min(total, align * (int) ((long) units * (part + 1) / parts));
+            if (lo >= hi) {
+                return;
+            }
+            if (byRows) {
+                int aAt = aOff + lo * (transA ? 1 : lda);
+                inner.gemm(transA, transB, hi - lo, n, k, a, aAt, lda, b, bOff, ldb, acc, c, cOff + lo * ldc, ldc);
+            } else {
+                int bAt = bOff + lo * (transB ? ldb : 1);
+                inner.gemm(transA, transB, m, hi - lo, k, a, aOff, lda, b, bAt, ldb, acc, c, cOff + lo, ldc);
+            }
+        }
+    }
+}

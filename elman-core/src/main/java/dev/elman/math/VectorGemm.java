@@ -1,0 +1,155 @@
+package dev.elman.math;
+
+import jdk.incubator.vector.FloatVector;
+
+/**
+ * Single-threaded float GEMM on the Vector API (loaded only when {@code jdk.incubator.vector} is present).
+ *
+ * <p>Summation order of each output element, fixed whatever m, n, the thread split or the block an element falls in:
+ * <ul>
+ *   <li>NN, TN, TT: {@code s = 0; for p in 0..k-1: s = fma(a[i][p], b[p][j], s)} — independent of the vector width,
+ *       and the same as a scalar {@link Math#fma} loop.</li>
+ *   <li>NT: lane {@code l} of a vector accumulator sums, with fma, the products {@code p ≡ l (mod L)} for
+ *       {@code p < loopBound(k)}; the lanes are added by {@link VectorLanes#sum}'s fixed tree; the tail
+ *       {@code p ≥ loopBound(k)} follows sequentially with scalar fma. This order depends on the lane count L of the
+ *       machine's preferred species, so NT bits can differ between machines (never between calls).</li>
+ * </ul>
+ * Then {@code c = s}, or {@code c = c + s} when accumulating.
+ */
+final class VectorGemm implements FloatGemm {
+
+    static final VectorGemm INSTANCE = new VectorGemm();
+    private static final int L = VectorLanes.L;
+
+    private VectorGemm() {
+    }
+
+    @Override
+    public void gemm(boolean transA, boolean transB, int m, int n, int k,
+                     float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                     boolean accumulate, float[] c, int cOff, int ldc) {
+        if (m <= 0 || n <= 0) {
+            return;
+        }
+        if (k <= 0) {
+            ScalarGemm.zeroProduct(m, n, accumulate, c, cOff, ldc);
+            return;
+        }
+        if (!transA && transB) {
+            nt(m, n, k, a, aOff, lda, b, bOff, ldb, accumulate, c, cOff, ldc);
+        } else if (!transB) {
+            // element (i, p) of op(A) sits at aOff + i*ars + p*aks
+            int ars = transA ? 1 : lda;
+            int aks = transA ? lda : 1;
+            VectorBroadcastGemm.gemm(m, n, k, a, aOff, ars, aks, b, bOff, ldb, accumulate, c, cOff, ldc);
+        } else {
+            ScalarGemm.fmaGemm(true, true, m, n, k, a, aOff, lda, b, bOff, ldb, accumulate, c, cOff, ldc);
+        }
+    }
+
+    // ---- NT: dot products of rows of A with rows of B, both unit stride in k ---------------------------------
+
+    private static void nt(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                           boolean acc, float[] c, int cOff, int ldc) {
+        int kv = VectorLanes.S.loopBound(k);
+        float[] t = GemmScratch.get().lanes(8 * L);
+        int mc = chunkRows(k);
+        for (int i0 = 0; i0 < m; i0 += mc) {
+            int i1 = Math.min(m, i0 + mc);
+            int j = 0;
+            for (; j + 2 <= n; j += 2) {
+                int i = i0;
+                for (; i + 4 <= i1; i += 4) {
+                    nt4x2(k, kv, a, aOff + i * lda, lda, b, bOff + j * ldb, ldb, t);
+                    finish(t, 4, 2, k, kv, a, aOff + i * lda, lda, b, bOff + j * ldb, ldb, acc, c, cOff + i * ldc + j, ldc);
+                }
+                for (; i < i1; i++) {
+                    nt1x2(kv, a, aOff + i * lda, b, bOff + j * ldb, ldb, t);
+                    finish(t, 1, 2, k, kv, a, aOff + i * lda, lda, b, bOff + j * ldb, ldb, acc, c, cOff + i * ldc + j, ldc);
+                }
+            }
+            if (j < n) {
+                for (int i = i0; i < i1; i++) {
+                    nt1x1(kv, a, aOff + i * lda, b, bOff + j * ldb, t);
+                    finish(t, 1, 1, k, kv, a, aOff + i * lda, lda, b, bOff + j * ldb, ldb, acc, c, cOff + i * ldc + j, ldc);
+                }
+            }
+        }
+    }
+
+    /** Rows of A per chunk, so that a chunk (rows × k floats) stays in L2 while the column blocks sweep it. */
+    static int chunkRows(int k) {
+        return Math.max(4, Math.min(256, (65536 / Math.max(1, k)) & ~3));
+    }
+
+    /** Reduces the rows×cols tile of lane partials in {@code t} (row-major, L each) into C. */
+    private static void finish(float[] t, int rows, int cols, int k, int kv, float[] a, int a0, int lda,
+                               float[] b, int b0, int ldb, boolean acc, float[] c, int c0, int ldc) {
+        for (int r = 0; r < rows; r++) {
+            for (int q = 0; q < cols; q++) {
+                float s = VectorLanes.dot(t, (r * cols + q) * L, k, kv, a, a0 + r * lda, b, b0 + q * ldb);
+                VectorLanes.put(s, acc, c, c0 + r * ldc + q);
+            }
+        }
+    }
+
+    private static void nt4x2(int k, int kv, float[] a, int a0, int lda, float[] b, int b0, int ldb, float[] t) {
+        FloatVector s00 = FloatVector.zero(VectorLanes.S);
+        FloatVector s01 = s00;
+        FloatVector s10 = s00;
+        FloatVector s11 = s00;
+        FloatVector s20 = s00;
+        FloatVector s21 = s00;
+        FloatVector s30 = s00;
+        FloatVector s31 = s00;
+        int a1 = a0 + lda;
+        int a2 = a1 + lda;
+        int a3 = a2 + lda;
+        int b1 = b0 + ldb;
+        for (int p = 0; p < kv; p += L) {
+            FloatVector y0 = FloatVector.fromArray(VectorLanes.S, b, b0 + p);
+            FloatVector y1 = FloatVector.fromArray(VectorLanes.S, b, b1 + p);
+            FloatVector x = FloatVector.fromArray(VectorLanes.S, a, a0 + p);
+            s00 = x.fma(y0, s00);
+            s01 = x.fma(y1, s01);
+            x = FloatVector.fromArray(VectorLanes.S, a, a1 + p);
+            s10 = x.fma(y0, s10);
+            s11 = x.fma(y1, s11);
+            x = FloatVector.fromArray(VectorLanes.S, a, a2 + p);
+            s20 = x.fma(y0, s20);
+            s21 = x.fma(y1, s21);
+            x = FloatVector.fromArray(VectorLanes.S, a, a3 + p);
+            s30 = x.fma(y0, s30);
+            s31 = x.fma(y1, s31);
+        }
+        s00.intoArray(t, 0);
+        s01.intoArray(t, L);
+        s10.intoArray(t, 2 * L);
+        s11.intoArray(t, 3 * L);
+        s20.intoArray(t, 4 * L);
+        s21.intoArray(t, 5 * L);
+        s30.intoArray(t, 6 * L);
+        s31.intoArray(t, 7 * L);
+    }
+
+    private static void nt1x2(int kv, float[] a, int a0, float[] b, int b0, int ldb, float[] t) {
+        FloatVector s0 = FloatVector.zero(VectorLanes.S);
+        FloatVector s1 = s0;
+        int b1 = b0 + ldb;
+        for (int p = 0; p < kv; p += L) {
+            FloatVector x = FloatVector.fromArray(VectorLanes.S, a, a0 + p);
+            s0 = x.fma(FloatVector.fromArray(VectorLanes.S, b, b0 + p), s0);
+            s1 = x.fma(FloatVector.fromArray(VectorLanes.S, b, b1 + p), s1);
+        }
+        s0.intoArray(t, 0);
+        s1.intoArray(t, L);
+    }
+
+    private static void nt1x1(int kv, float[] a, int a0, float[] b, int b0, float[] t) {
+        FloatVector s = FloatVector.zero(VectorLanes.S);
+        for (int p = 0; p < kv; p += L) {
+            s = FloatVector.fromArray(VectorLanes.S, a, a0 + p).fma(FloatVector.fromArray(VectorLanes.S, b, b0 + p), s);
+        }
+        s.intoArray(t, 0);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.elman.math;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The species the vector kernels use and the few lane helpers they share.
+ *
+ * <p>The species is the platform's preferred one (e.g. 256 bits on AVX2, where a 512-bit species would not be
+ * intrinsified and would run boxed, hundreds of times slower), capped at 16 lanes; the kernels support 4, 8 or 16. Everything here is a
+ * {@code static final} constant so that C2 can intrinsify the operations and keep vectors in registers.
+ */
+final class VectorLanes {
+    static final VectorSpecies<Float> S = pickSpecies();
+    static final int L = S.length();
+
+
+    private VectorLanes() {
+    }
+
+    private static VectorSpecies<Float> pickSpecies() {
+        VectorSpecies<Float> preferred = FloatVector.SPECIES_PREFERRED;
+        return preferred.length() > 16 ? FloatVector.SPECIES_512 : preferred;
+    }
+
+    /** True if the species is wide enough for the kernels to pay (at least 4 float lanes). */
+    static boolean usable() {
+        return L == 4 || L == 8 || L == 16;
+    }
+
+    /**
+     * Finishes a dot product whose L lane partials were stored at {@code t[o..o+L)}: adds them in a fixed tree
+     * (lane {@code l} with lane {@code l + L/2} for {@code l < L/2}, then with {@code l + L/4}, ... down to one), then
+     * the tail {@code p in [kv, k)} sequentially with fma.
+     *
+     * <p>The lanes go through memory on purpose: reducing each accumulator in registers ({@code rearrange} folds)
+     * bloats the kernels past C2's inlining node budget, which then boxes vectors; {@code reduceLanes(ADD)} does not
+     * promise an order, so its bits could change between the interpreter and C2.
+     */
+    static float dot(float[] t, int o, int k, int kv, float[] a, int a0, float[] b, int b0) {
+        float s = L == 8 ? sum8(t, o) : L == 16 ? sum8(t, o, 8) : sum4(t, o);
+        for (int p = kv; p < k; p++) {
+            s = Math.fma(a[a0 + p], b[b0 + p], s);
+        }
+        return s;
+    }
+
+    private static float sum4(float[] t, int o) {
+        return (t[o] + t[o + 2]) + (t[o + 1] + t[o + 3]);
+    }
+
+    private static float sum8(float[] t, int o) {
+        return ((t[o] + t[o + 4]) + (t[o + 2] + t[o + 6])) + ((t[o + 1] + t[o + 5]) + (t[o + 3] + t[o + 7]));
+    }
+
+    /** The 16-lane tree: first lane l with lane l + 8, then the 8-lane tree of those sums. */
+    private static float sum8(float[] t, int o, int h) {
+        float q0 = t[o] + t[o + h];
+        float q1 = t[o + 1] + t[o + 1 + h];
+        float q2 = t[o + 2] + t[o + 2 + h];
+        float q3 = t[o + 3] + t[o + 3 + h];
+        float q4 = t[o + 4] + t[o + 4 + h];
+        float q5 = t[o + 5] + t[o + 5 + h];
+        float q6 = t[o + 6] + t[o + 6 + h];
+        float q7 = t[o + 7] + t[o + 7 + h];
+        return ((q0 + q4) + (q2 + q6)) + ((q1 + q5) + (q3 + q7));
+    }
+
+    /** {@code c[at..at+L) = s}, or {@code += s} when accumulating. */
+    static void put(FloatVector s, boolean acc, float[] c, int at) {
+        if (acc) {
+            FloatVector.fromArray(S, c, at).add(s).intoArray(c, at);
+        } else {
+            s.intoArray(c, at);
+        }
+    }
+
+    /** {@code c[at] = s}, or {@code += s} when accumulating. */
+    static void put(float s, boolean acc, float[] c, int at) {
+        c[at] = acc ? c[at] + s : s;
+    }
+}

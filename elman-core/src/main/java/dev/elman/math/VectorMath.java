@@ -1,0 +1,152 @@
+package dev.elman.math;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Vector API versions of {@link PortableMath}'s exp, tanh and softmax: the same reductions and polynomials,
+ * evaluated with fma, so results can differ from the portable ones in the last bit (errors stay within 2 ulp).
+ * Built from lane-wise IEEE operations only, never from the API's transcendental operators, whose intrinsic (SVML)
+ * and Java fallback can disagree, which would make bits depend on whether C2 had compiled the caller yet.
+ */
+final class VectorMath implements FloatMath {
+
+    static final VectorMath INSTANCE = new VectorMath();
+    private static final VectorSpecies<Float> S = VectorLanes.S;
+    private static final int L = VectorLanes.L;
+    private static final float MAGIC = 12582912f; // 1.5·2^23: adding it rounds to an integer in the low bits
+    private static final int MAGIC_BITS = Float.floatToRawIntBits(MAGIC);
+
+    private VectorMath() {
+    }
+
+    /** e^x lane-wise; see {@link PortableMath#exp}. */
+    static FloatVector exp(FloatVector x) {
+        FloatVector v = x.max(PortableMath.EXP_MIN).min(PortableMath.EXP_MAX);
+        FloatVector t = v.fma(PortableMath.LOG2E, MAGIC);
+        FloatVector n = t.sub(MAGIC);
+        FloatVector r = v.sub(n.mul(PortableMath.LN2_HI)).sub(n.mul(PortableMath.LN2_LO));
+        FloatVector p = horner(horner(horner(r.fma(PortableMath.E4, PortableMath.E3), r, PortableMath.E2), r,
+                PortableMath.E1), r, PortableMath.E0);
+        p = p.mul(r).fma(r, r).add(1f);
+        IntVector bits = t.reinterpretAsInts().sub(MAGIC_BITS - 127).lanewise(VectorOperators.LSHL, 23);
+        return p.mul(bits.reinterpretAsFloats());
+    }
+
+    private static FloatVector horner(FloatVector p, FloatVector x, float c) {
+        return p.fma(x, FloatVector.broadcast(S, c));
+    }
+
+    /** tanh x lane-wise; see {@link PortableMath#tanh}. */
+    static FloatVector tanh(FloatVector x) {
+        FloatVector a = x.abs();
+        FloatVector z = x.mul(x);
+        FloatVector poly = horner(horner(horner(z.fma(PortableMath.T4, PortableMath.T3), z, PortableMath.T2), z,
+                PortableMath.T1), z, PortableMath.T0).mul(x.mul(z)).add(x);
+        FloatVector big = FloatVector.broadcast(S, 1f).sub(FloatVector.broadcast(S, 2f).div(exp(a.add(a)).add(1f)));
+        VectorMask<Float> negative = x.lt(0f);
+        return big.blend(big.neg(), negative).blend(poly, a.lt(PortableMath.TANH_POLY_MAX)).blend(x, a.eq(0f));
+    }
+
+    @Override
+    public void tanh(float[] x, int off, int n) {
+        int i = 0;
+        for (int end = S.loopBound(n); i < end; i += L) {
+            tanh(FloatVector.fromArray(S, x, off + i)).intoArray(x, off + i);
+        }
+        for (; i < n; i++) {
+            x[off + i] = PortableMath.tanh(x[off + i]);
+        }
+    }
+
+    @Override
+    public double softmaxCrossEntropy(float[] logits, int off, int rows, int cols, int[] labels, int labelOff,
+                                      int ignoreLabel, double scale, float[] grad, int gradOff) {
+        double loss = 0;
+        float[] scratch = grad != null ? null : GemmScratch.get().rows(1, cols)[0];
+        for (int r = 0; r < rows; r++) {
+            int label = labels[labelOff + r];
+            int row = off + r * cols;
+            int g = gradOff + r * cols;
+            if (label == ignoreLabel) {
+                if (grad != null) {
+                    java.util.Arrays.fill(grad, g, g + cols, 0f);
+                }
+                continue;
+            }
+            KernelChecks.checkLabel(label, cols, labelOff + r);
+            float max = rowMax(logits, row, cols);
+            double sum = grad != null ? expRow(logits, row, cols, max, grad, g) : expRow(logits, row, cols, max, scratch, 0);
+            if (grad != null) {
+                float eLabel = grad[g + label];
+                scaleRow(grad, g, cols, (float) (scale / sum));
+                grad[g + label] = (float) (scale * (eLabel / sum - 1));
+            }
+            loss += max + Math.log(sum) - logits[row + label];
+        }
+        return loss;
+    }
+
+    @Override
+    public void softmax(float[] logits, int off, int rows, int cols, float[] out, int outOff) {
+        for (int r = 0; r < rows; r++) {
+            int row = off + r * cols;
+            int o = outOff + r * cols;
+            double sum = expRow(logits, row, cols, rowMax(logits, row, cols), out, o);
+            scaleRow(out, o, cols, (float) (1 / sum));
+        }
+    }
+
+    private static float rowMax(float[] x, int off, int n) {
+        float max = Float.NEGATIVE_INFINITY;
+        int j = 0;
+        int end = S.loopBound(n);
+        if (end > 0) {
+            FloatVector m = FloatVector.fromArray(S, x, off);
+            for (j = L; j < end; j += L) {
+                m = m.max(FloatVector.fromArray(S, x, off + j));
+            }
+            max = m.reduceLanes(VectorOperators.MAX); // max is exact, so any order gives the same result
+        }
+        for (; j < n; j++) {
+            max = Math.max(max, x[off + j]);
+        }
+        return max;
+    }
+
+    /**
+     * Writes {@code e^(x[j] − max)} to {@code out} and returns their sum: L lane sums in float, added in
+     * {@link VectorLanes#dot}'s fixed tree, then the tail in double.
+     */
+    private static double expRow(float[] x, int off, int n, float max, float[] out, int outOff) {
+        FloatVector acc = FloatVector.zero(S);
+        int j = 0;
+        for (int end = S.loopBound(n); j < end; j += L) {
+            FloatVector e = exp(FloatVector.fromArray(S, x, off + j).sub(max));
+            e.intoArray(out, outOff + j);
+            acc = acc.add(e);
+        }
+        float[] lanes = GemmScratch.get().lanes(L);
+        acc.intoArray(lanes, 0);
+        double sum = VectorLanes.dot(lanes, 0, 0, 0, lanes, 0, lanes, 0);
+        for (; j < n; j++) {
+            float e = PortableMath.exp(x[off + j] - max);
+            out[outOff + j] = e;
+            sum += e;
+        }
+        return sum;
+    }
+
+    private static void scaleRow(float[] x, int off, int n, float f) {
+        int j = 0;
+        for (int end = S.loopBound(n); j < end; j += L) {
+            FloatVector.fromArray(S, x, off + j).mul(f).intoArray(x, off + j);
+        }
+        for (; j < n; j++) {
+            x[off + j] *= f;
+        }
+    }
+}
