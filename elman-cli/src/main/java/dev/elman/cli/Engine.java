@@ -1,18 +1,30 @@
 package dev.elman.cli;
 
-import dev.elman.math.FloatReferenceKernels;
+import dev.elman.math.FastKernels;
 import dev.elman.math.Kernels;
 
-/** The one place the command line picks its float kernels. */
+/**
+ * The one place the command line picks its float kernels: the Vector API kernels when the JVM was started with
+ * {@code --add-modules jdk.incubator.vector} (as {@code bin/elman} does), else the portable plain-Java ones;
+ * {@code -Delman.kernels=portable} forces the latter.
+ */
 final class Engine {
     private Engine() {
     }
 
+    /** Kernels that split large products over the machine's cores (for tagging and evaluation). */
     static Kernels<float[]> kernels() {
-        return FloatReferenceKernels.INSTANCE;
+        return FastKernels.best();
+    }
+
+    /** Kernels with the given number of threads (training shards batches instead, with one thread each). */
+    static Kernels<float[]> kernels(int threads) {
+        return FastKernels.best(threads);
     }
 
     static String describe() {
-        return "kernels " + kernels().name() + ", " + Runtime.getRuntime().availableProcessors() + " cores";
+        return "kernels " + kernels().name() + (FastKernels.vectorAvailable() ? ""
+                : " (start java with --add-modules jdk.incubator.vector for the Vector API kernels)")
+                + ", " + Runtime.getRuntime().availableProcessors() + " cores";
     }
 }

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code elman} command line. */
 @Command(name = "elman", mixinStandardHelpOptions = true, version = "elman 0.1.0",
         description = "Vanilla (Elman) recurrent networks: train, tag, generate, check, benchmark.",
-        subcommands = {TagCommand.class, LmCommand.class, GradcheckCommand.class, ExportCommand.class,
+        subcommands = {TagCommand.class, LmCommand.class, GradcheckCommand.class, ExportCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -78,6 +78,8 @@ final class TagTrainCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "2", description = "training threads (batch shards); results are "
             + "reproducible for a given seed and thread count")
     int threads;
+    @Option(names = "--kernel-threads", defaultValue = "1", description = "threads inside each matrix product")
+    int kernelThreads;
     @Option(names = "--quiet", description = "no progress output")
     boolean quiet;
 
@@ -118,7 +120,8 @@ final class TagTrainCommand implements Callable<Integer> {
                        Path checkpoints) throws Exception {
         WordFeatures features = WordFeatures.build(trainCorpus.sentences(), config.minFormCount(),
                 config.minAffixCount());
-        TaggerModel model = TaggerModel.create(config, features, tagSet(trainCorpus), Engine.kernels(), seed);
+        TaggerModel model = TaggerModel.create(config, features, tagSet(trainCorpus), Engine.kernels(kernelThreads),
+                seed);
         if (!quiet) {
             System.err.printf(Locale.ROOT, "training %s on %,d sentences (%,d words), dev %,d sentences; "
                             + "%,d parameters; %s%n", config.recurrent() ? "the RNN tagger" : "the feed-forward baseline",

@@ -1,0 +1,204 @@
+package dev.elman.cli;
+
+import dev.elman.loss.LossSpec;
+import dev.elman.math.FastKernels;
+import dev.elman.math.Kernels;
+import dev.elman.nn.ElmanNetwork;
+import dev.elman.nn.Param;
+import dev.elman.nn.RnnConfig;
+import dev.elman.nn.SequenceBatch;
+import dev.elman.nn.Workspace;
+import dev.elman.optim.Optimizer;
+import dev.elman.optim.SgdConfig;
+import dev.elman.train.DataParallel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code elman bench}: the peer benchmark's configurations (../shared/bench) run in elman — float32, full BPTT, plain
+ * SGD — reporting training and inference tokens/s, the latency of one 20-token sentence, GFLOP/s (the peer's FLOP
+ * count) and the bytes allocated per training step.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmark configurations T (tagger) and C (char LM) as ../shared/bench does.")
+final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--config", split = ",", defaultValue = "T,C", description = "T, C or both")
+    List<String> configs;
+    @Option(names = "--threads", defaultValue = "2")
+    int threads;
+    @Option(names = "--mode", defaultValue = "shard", description = "how training uses the threads: shard "
+            + "(each thread runs part of the batch) or kernel (threads inside each matrix product)")
+    String mode;
+    @Option(names = "--reps", defaultValue = "7")
+    int reps;
+    @Option(names = "--min-rep-sec", defaultValue = "0.5")
+    double minRepSec;
+    @Option(names = "--no-infer", description = "training only")
+    boolean noInfer;
+
+    /** One configuration of the peer benchmark. */
+    record Config(String name, int vocab, int emb, int hidden, int classes, int batch, int length, boolean onehot) {
+        RnnConfig rnn() {
+            RnnConfig.Builder b = RnnConfig.builder().vocabSize(vocab).hiddenSize(hidden).outputSize(classes);
+            return onehot ? b.build() : b.embeddingSize(emb).build();
+        }
+
+        /** GEMM FLOPs per training token, counted as the peer's common.py does. */
+        double trainFlops() {
+            double i = emb;
+            double fwd = 2 * (i * hidden + (double) hidden * hidden + (double) hidden * classes);
+            double bwdData = 2 * ((double) hidden * classes + (double) hidden * hidden) + (onehot ? 0 : 2 * i * hidden);
+            return fwd + bwdData + fwd;
+        }
+
+        double inferFlops() {
+            return 2 * ((double) emb * hidden + (double) hidden * hidden + (double) hidden * classes);
+        }
+    }
+
+    static final Config T = new Config("T", 20000, 128, 256, 17, 32, 32, false);
+    static final Config C = new Config("C", 65, 65, 512, 65, 32, 100, true);
+
+    @Override
+    public Integer call() {
+        System.out.printf(Locale.ROOT, "elman bench: %s, %d threads (%s), JDK %s, %d cores%n",
+                FastKernels.best(1).name(), threads, mode, System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors());
+        for (String name : configs) {
+            Config c = switch (name) {
+                case "T" -> T;
+                case "C" -> C;
+                default -> throw new IllegalArgumentException("--config must be T or C, got " + name);
+            };
+            run(c);
+        }
+        return 0;
+    }
+
+    private void run(Config c) {
+        boolean shard = mode.equals("shard");
+        if (!shard && !mode.equals("kernel")) {
+            throw new IllegalArgumentException("--mode must be shard or kernel, got " + mode);
+        }
+        Kernels<float[]> k = FastKernels.best(shard ? 1 : threads);
+        ElmanNetwork<float[]> net = ElmanNetwork.create(c.rnn(), k, 1234);
+        int shards = shard ? threads : 1;
+        List<ElmanNetwork<float[]>> nets = new ArrayList<>();
+        List<Workspace<float[]>> wss = new ArrayList<>();
+        List<SequenceBatch<float[]>> batches = new ArrayList<>();
+        SplittableRandom rng = new SplittableRandom(1234);
+        for (int s = 0; s < shards; s++) {
+            ElmanNetwork<float[]> n = s == 0 ? net : net.replica();
+            nets.add(n);
+            wss.add(n.newWorkspace());
+            int rows = c.batch() / shards;
+            int[][] tokens = new int[rows][c.length()];
+            int[][] labels = new int[rows][c.length()];
+            for (int r = 0; r < rows; r++) {
+                tokens[r] = rng.ints(c.length(), 0, c.vocab()).toArray();
+                labels[r] = rng.ints(c.length(), 0, c.classes()).toArray();
+            }
+            batches.add(SequenceBatch.ofTokens(tokens, labels));
+        }
+        Optimizer sgd = SgdConfig.builder().lr(0.01).build().create(net.params());
+        try (DataParallel parallel = new DataParallel(shards)) {
+            Runnable trainStep = () -> {
+                List<Callable<Void>> work = new ArrayList<>();
+                for (int s = 0; s < shards; s++) {
+                    ElmanNetwork<float[]> n = nets.get(s);
+                    Workspace<float[]> ws = wss.get(s);
+                    SequenceBatch<float[]> b = batches.get(s);
+                    work.add(() -> {
+                        n.zeroGrad();
+                        n.forward(b, ws);
+                        n.loss(LossSpec.MEAN, ws);
+                        n.backward(ws);
+                        return null;
+                    });
+                }
+                parallel.run(work);
+                for (int s = 1; s < shards; s++) {
+                    List<Param<float[]>> from = nets.get(s).params();
+                    DataParallel.sumGradients(net.params(), List.of(from));
+                }
+                sgd.step();
+            };
+            long tokensPerStep = (long) c.batch() * c.length();
+            double train = measure(trainStep, tokensPerStep);
+            long bytes = allocatedPerCall(trainStep, 20);
+            System.out.printf(Locale.ROOT, "%s train     %,10.0f tok/s  %6.1f GFLOP/s  %,d bytes allocated per step%n",
+                    c.name(), train, train * c.trainFlops() / 1e9, bytes);
+            if (c.name().equals("T") && !noInfer) {
+                Kernels<float[]> ik = FastKernels.best(threads);
+                ElmanNetwork<float[]> inet = ElmanNetwork.create(c.rnn(), ik, 1234);
+                Workspace<float[]> iws = inet.newWorkspace();
+                SplittableRandom r2 = new SplittableRandom(99);
+                int[][] tokens = new int[c.batch()][];
+                for (int i = 0; i < tokens.length; i++) {
+                    tokens[i] = r2.ints(c.length(), 0, c.vocab()).toArray();
+                }
+                SequenceBatch<float[]> ib = SequenceBatch.ofTokens(tokens, null);
+                double infer = measure(() -> inet.forward(ib, iws), tokensPerStep);
+                System.out.printf(Locale.ROOT, "%s infer     %,10.0f tok/s  %6.1f GFLOP/s%n", c.name(), infer,
+                        infer * c.inferFlops() / 1e9);
+                Kernels<float[]> lk = FastKernels.best(1);
+                ElmanNetwork<float[]> lnet = ElmanNetwork.create(c.rnn(), lk, 1234);
+                Workspace<float[]> lws = lnet.newWorkspace();
+                SequenceBatch<float[]> one = SequenceBatch.ofTokens(new int[][]{r2.ints(20, 0, c.vocab()).toArray()},
+                        null);
+                double perSecond = measure(() -> lnet.forward(one, lws), 1);
+                System.out.printf(Locale.ROOT, "%s latency   %,10.1f µs per 20-token sentence (batch 1, warm)%n",
+                        c.name(), 1e6 / perSecond);
+            }
+        }
+    }
+
+    /** Median over repetitions of items per second, after a warm-up. */
+    private double measure(Runnable step, long itemsPerCall) {
+        long warm = System.nanoTime() + 1_000_000_000L;
+        while (System.nanoTime() < warm) {
+            step.run();
+        }
+        double[] rates = new double[reps];
+        for (int r = 0; r < reps; r++) {
+            long n = 0;
+            long t0 = System.nanoTime();
+            long t;
+            do {
+                step.run();
+                n++;
+                t = System.nanoTime();
+            } while (t - t0 < minRepSec * 1e9);
+            rates[r] = n * itemsPerCall / ((t - t0) / 1e9);
+        }
+        Arrays.sort(rates);
+        return rates[reps / 2];
+    }
+
+    /** Bytes allocated by all threads per call, in steady state (HotSpot's per-thread counters). */
+    private static long allocatedPerCall(Runnable step, int calls) {
+        var bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long before = totalAllocated(bean);
+        for (int i = 0; i < calls; i++) {
+            step.run();
+        }
+        return (totalAllocated(bean) - before) / calls;
+    }
+
+    private static long totalAllocated(com.sun.management.ThreadMXBean bean) {
+        long[] ids = bean.getAllThreadIds();
+        long sum = 0;
+        for (long a : bean.getThreadAllocatedBytes(ids)) {
+            sum += Math.max(0, a);
+        }
+        return sum;
+    }
+}
