@@ -76,13 +76,15 @@ final class VectorGemm implements FloatGemm {
                 }
                 for (; i < i1; i++) {
                     nt1x2(kv, a, aOff + i * lda, b, bOff + j * ldb, ldb, t);
-                    finish(t, 1, 2, k, kv, a, aOff + i * lda, lda, b, bOff + j * ldb, ldb, acc, c, cOff + i * ldc + j, ldc);
+                    finish(t, 1, 2, k, kv, a, aOff + i * lda, lda, b, bOff + j * ldb, ldb, acc, c,
+                            cOff + i * ldc + j, ldc);
                 }
             }
             if (j < n) {
                 for (int i = i0; i < i1; i++) {
                     nt1x1(kv, a, aOff + i * lda, b, bOff + j * ldb, t);
-                    finish(t, 1, 1, k, kv, a, aOff + i * lda, lda, b, bOff + j * ldb, ldb, acc, c, cOff + i * ldc + j, ldc);
+                    finish(t, 1, 1, k, kv, a, aOff + i * lda, lda, b, bOff + j * ldb, ldb, acc, c,
+                            cOff + i * ldc + j, ldc);
                 }
             }
         }

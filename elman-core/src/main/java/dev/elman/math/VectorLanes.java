@@ -9,8 +9,9 @@ import jdk.incubator.vector.VectorSpecies;
  * The species the vector kernels use and the few lane helpers they share.
  *
  * <p>The species is the platform's preferred one (e.g. 256 bits on AVX2, where a 512-bit species would not be
- * intrinsified and would run boxed, hundreds of times slower), capped at 16 lanes; the kernels support 4, 8 or 16. Everything here is a
- * {@code static final} constant so that C2 can intrinsify the operations and keep vectors in registers.
+ * intrinsified and would run boxed, hundreds of times slower), capped at 16 lanes; the kernels support 4, 8 or 16.
+ * Everything here is a {@code static final} constant so that C2 can intrinsify the operations and keep vectors in
+ * registers.
  */
 final class VectorLanes {
     static final VectorSpecies<Float> S = pickSpecies();
