@@ -5,8 +5,9 @@ package dev.elman.math;
  * {@code jdk.incubator.vector} is in the boot layer (start java with {@code --add-modules jdk.incubator.vector}),
  * else the portable ones. Setting the system property {@code elman.kernels=portable} forces the portable ones.
  *
- * <p>Kernels with more than one thread split large products over a shared, fixed set of daemon threads; results
- * are bit-identical for every thread count.
+ * <p>Kernels with more than one thread split large products (at least 2^21 flops, or the system property
+ * {@code elman.gemm.minParallelFlops}) over a shared, fixed set of daemon threads; results are bit-identical for
+ * every thread count.
  */
 public final class FastKernels {
     private static final String MODULE = "jdk.incubator.vector";

@@ -10,6 +10,8 @@ final class GemmScratch {
     private float[][] rows = new float[0][];
     private float[] lanes = new float[0];
     private float[] partials = new float[0];
+    private float[] packedA = new float[0];
+    private float[] packedB = new float[0];
 
     private GemmScratch() {
     }
@@ -44,6 +46,22 @@ final class GemmScratch {
             partials = new float[n];
         }
         return partials;
+    }
+
+    /** An array of at least {@code n} elements for a packed block of A (contents undefined). */
+    float[] packedA(int n) {
+        if (packedA.length < n) {
+            packedA = new float[n];
+        }
+        return packedA;
+    }
+
+    /** An array of at least {@code n} elements for a packed block of B (contents undefined). */
+    float[] packedB(int n) {
+        if (packedB.length < n) {
+            packedB = new float[n];
+        }
+        return packedB;
     }
 
     /** An array of at least {@code n} elements for vector lane partials (contents undefined). */

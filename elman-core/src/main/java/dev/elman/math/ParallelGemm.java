@@ -6,8 +6,11 @@ package dev.elman.math;
  * depend on the block the element falls in, and k is never split, so results are bit-identical for any thread count.
  */
 final class ParallelGemm implements FloatGemm {
-    /** Products below this many flops (2·m·n·k) run on the calling thread: a hand-over costs some microseconds. */
-    static final long DEFAULT_MIN_FLOPS = 1L << 21;
+    /**
+     * Products below this many flops (2·m·n·k) run on the calling thread: handing parts to parked threads costs
+     * some microseconds, and 2^21 flops take about 50 µs on one core.
+     */
+    static final long DEFAULT_MIN_FLOPS = Long.getLong("elman.gemm.minParallelFlops", 1L << 21);
     private static final int ROW_ALIGN = 4;
     private static final int COL_ALIGN = 32;
 

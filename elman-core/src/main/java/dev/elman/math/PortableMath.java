@@ -5,8 +5,8 @@ package dev.elman.math;
  * on JDK 17, in software): polynomial approximations with errors below float rounding, evaluated with plain
  * multiplies and adds so that they need no FMA hardware.
  *
- * <p>{@link #exp}: Cody–Waite reduction {@code x = n·ln2 + r}, {@code |r| ≤ ln2/2}, a degree-6 polynomial fitted for
- * relative error 3e-9 on that range, and {@code 2^n} built from the exponent bits; inputs are clamped to
+ * <p>{@link #exp}: Cody–Waite reduction {@code x = n·ln2 + r}, {@code |r| ≤ ln2/2}, a degree-6 polynomial
+ * fitted for relative error 3e-9 on that range, and {@code 2^n} built from the exponent bits; inputs are clamped to
  * [-87, 88], so the result is never subnormal or infinite.
  * {@link #tanh}: for {@code |x| < 0.625} the odd polynomial {@code x + x³·P(x²)} (P of degree 4, fitted for relative
  * error 4.4e-9); above, {@code 1 − 2/(e^{2|x|} + 1)} with the sign of x. Measured error against

@@ -7,15 +7,18 @@ import jdk.incubator.vector.FloatVector;
  * of B, accumulating 4 rows × 2 vectors of C in registers, so every element is
  * {@code s = fma(a[i][p], b[p][j], s)} over increasing p.
  *
- * <p>Long sums are cut into blocks of {@link #KC} values of p so that the B panel stays in L1; the partial sum of
- * each element is stored (exactly, as a float) between blocks and reloaded, which leaves the order untouched.
+ * <p>Blocked like BLIS: per chunk of {@link #MC} rows and block of {@link #KC} values of p, A is copied into
+ * 4-row strips and B into 2-vector-wide panels, both contiguous, so that the kernel streams from L1 without the
+ * cache-set conflicts that power-of-two leading dimensions cause. The partial sum of each element is stored
+ * (exactly, as a float) between p-blocks and reloaded, which leaves the summation order untouched.
  */
 final class VectorBroadcastGemm {
     /** The p-block length. */
     static final int KC = 256;
-    /** Rows of op(A) per chunk, so that a chunk's A block stays in L2. */
+    /** Rows of op(A) per chunk. */
     static final int MC = 64;
     private static final int L = VectorLanes.L;
+    private static final int W = 2 * L;
 
     private VectorBroadcastGemm() {
     }
@@ -24,14 +27,13 @@ final class VectorBroadcastGemm {
     static void gemm(int m, int n, int k, float[] a, int aOff, int ars, int aks,
                      float[] b, int bOff, int ldb, boolean acc, float[] c, int cOff, int ldc) {
         int nv = n - n % L;
-        if (nv > 0 && k <= KC) {
-            for (int i0 = 0; i0 < m; i0 += MC) {
-                int rows = Math.min(MC, m - i0);
-                sweep(rows, nv, k, a, aOff + i0 * ars, ars, aks, b, bOff, ldb,
-                        null, 0, 0, c, cOff + i0 * ldc, ldc, acc);
-            }
-        } else if (nv > 0) {
-            float[] t = acc ? GemmScratch.get().partials(MC * nv) : c;
+        if (nv > 0) {
+            GemmScratch scratch = GemmScratch.get();
+            int panels = (nv + W - 1) / W;
+            float[] ap = scratch.packedA(MC * Math.min(k, KC));
+            float[] bp = scratch.packedB(panels * W * Math.min(k, KC));
+            boolean blocked = k > KC;
+            float[] t = blocked ? (acc ? scratch.partials(MC * nv) : c) : null;
             int ldt = acc ? nv : ldc;
             for (int i0 = 0; i0 < m; i0 += MC) {
                 int rows = Math.min(MC, m - i0);
@@ -39,10 +41,13 @@ final class VectorBroadcastGemm {
                 for (int kb = 0; kb < k; kb += KC) {
                     int kl = Math.min(KC, k - kb);
                     boolean last = kb + kl == k;
-                    float[] out = last && acc ? c : t;
-                    int o0 = last && acc ? cOff + i0 * ldc : t0;
-                    sweep(rows, nv, kl, a, aOff + i0 * ars + kb * aks, ars, aks, b, bOff + kb * ldb, ldb,
-                            kb == 0 ? null : t, t0, ldt, out, o0, last && acc ? ldc : ldt, last && acc);
+                    packA(rows, kl, a, aOff + i0 * ars + kb * aks, ars, aks, ap);
+                    packB(kl, nv, b, bOff + kb * ldb, ldb, bp);
+                    boolean final_ = last && (acc || !blocked);
+                    float[] out = final_ ? c : t;
+                    int o0 = final_ ? cOff + i0 * ldc : t0;
+                    sweep(rows, nv, kl, ap, bp, kb == 0 ? null : t, t0, ldt, out, o0, final_ ? ldc : ldt,
+                            final_ && acc);
                 }
             }
         }
@@ -51,94 +56,127 @@ final class VectorBroadcastGemm {
         }
     }
 
+    /** Strips of 4 rows, p-major within a strip ({@code ap[(s*kl + p)*4 + r]}), missing rows as zeros. */
+    private static void packA(int rows, int kl, float[] a, int a0, int ars, int aks, float[] ap) {
+        if (ars == 1) {
+            // TN: the 4 values of a strip at one p are adjacent in memory; read them together
+            for (int s = 0; s < rows; s += 4) {
+                int base = s * kl;
+                int valid = Math.min(4, rows - s);
+                for (int p = 0; p < kl; p++) {
+                    int ai = a0 + p * aks + s;
+                    int o = base + p * 4;
+                    for (int r = 0; r < 4; r++) {
+                        ap[o + r] = r < valid ? a[ai + r] : 0f;
+                    }
+                }
+            }
+            return;
+        }
+        for (int s = 0; s < rows; s += 4) {
+            int base = s * kl;
+            for (int r = 0; r < 4; r++) {
+                if (s + r < rows) {
+                    int ai = a0 + (s + r) * ars;
+                    for (int p = 0; p < kl; p++) {
+                        ap[base + p * 4 + r] = a[ai + p * aks];
+                    }
+                } else {
+                    for (int p = 0; p < kl; p++) {
+                        ap[base + p * 4 + r] = 0f;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Panels of W columns, p-major within a panel ({@code bp[(q*kl + p)*W + j]}), missing columns as zeros. */
+    private static void packB(int kl, int nv, float[] b, int b0, int ldb, float[] bp) {
+        for (int j = 0, q = 0; j < nv; j += W, q++) {
+            int base = q * kl * W;
+            int w = Math.min(W, nv - j); // W or L: nv is a multiple of L
+            for (int p = 0; p < kl; p++) {
+                int o = base + p * W;
+                int bi = b0 + p * ldb + j;
+                FloatVector.fromArray(VectorLanes.S, b, bi).intoArray(bp, o);
+                if (w == W) {
+                    FloatVector.fromArray(VectorLanes.S, b, bi + L).intoArray(bp, o + L);
+                } else {
+                    FloatVector.zero(VectorLanes.S).intoArray(bp, o + L);
+                }
+            }
+        }
+    }
+
     /**
-     * One p-block over {@code rows × nv} elements (nv a multiple of L): sums start from {@code t} (or zero when t is
-     * null) and end in {@code out} (added to it when {@code add}).
+     * One p-block over {@code rows × nv} elements: sums start from {@code t} (or zero when t is null) and end in
+     * {@code out} (added to it when {@code add}).
      */
-    private static void sweep(int rows, int nv, int kl, float[] a, int a0, int ars, int aks, float[] b, int b0,
-                              int ldb, float[] t, int t0, int ldt, float[] out, int o0, int ldo, boolean add) {
-        int j = 0;
-        for (; j + 2 * L <= nv; j += 2 * L) {
-            int i = 0;
-            for (; i + 4 <= rows; i += 4) {
-                bc4x2(kl, a, a0 + i * ars, ars, aks, b, b0 + j, ldb, t, t0 + i * ldt + j, ldt,
-                        out, o0 + i * ldo + j, ldo, add);
-            }
-            for (; i < rows; i++) {
-                bc1x2(kl, a, a0 + i * ars, aks, b, b0 + j, ldb, t, t0 + i * ldt + j, out, o0 + i * ldo + j, add);
-            }
-        }
-        if (j < nv) {
-            for (int i = 0; i < rows; i++) {
-                bc1x1(kl, a, a0 + i * ars, aks, b, b0 + j, ldb, t, t0 + i * ldt + j, out, o0 + i * ldo + j, add);
+    private static void sweep(int rows, int nv, int kl, float[] ap, float[] bp, float[] t, int t0, int ldt,
+                              float[] out, int o0, int ldo, boolean add) {
+        for (int j = 0, q = 0; j < nv; j += W, q++) {
+            boolean two = j + W <= nv;
+            for (int s = 0; s < rows; s += 4) {
+                kernel(kl, ap, s * kl, bp, q * kl * W, Math.min(4, rows - s), two,
+                        t, t0 + s * ldt + j, ldt, out, o0 + s * ldo + j, ldo, add);
             }
         }
     }
 
-    /** The starting partial sums: zero, or L values of {@code t} (kept tiny so that C2 always inlines it). */
-    private static FloatVector start(float[] t, int at) {
-        return t == null ? FloatVector.zero(VectorLanes.S) : FloatVector.fromArray(VectorLanes.S, t, at);
+    /** The partial sums to start from: zero, or L values of {@code t} (tiny, so that C2 always inlines it). */
+    private static FloatVector start(float[] t, int at, boolean valid) {
+        return t != null && valid ? FloatVector.fromArray(VectorLanes.S, t, at) : FloatVector.zero(VectorLanes.S);
     }
 
-    private static void bc4x2(int kl, float[] a, int a0, int ars, int aks, float[] b, int b0, int ldb,
-                              float[] t, int t0, int ldt, float[] out, int o0, int ldo, boolean add) {
-        FloatVector s00 = start(t, t0);
-        FloatVector s01 = start(t, t0 + L);
-        FloatVector s10 = start(t, t0 + ldt);
-        FloatVector s11 = start(t, t0 + ldt + L);
-        FloatVector s20 = start(t, t0 + 2 * ldt);
-        FloatVector s21 = start(t, t0 + 2 * ldt + L);
-        FloatVector s30 = start(t, t0 + 3 * ldt);
-        FloatVector s31 = start(t, t0 + 3 * ldt + L);
+    private static void kernel(int kl, float[] ap, int a0, float[] bp, int b0, int rows, boolean two,
+                               float[] t, int t0, int ldt, float[] out, int o0, int ldo, boolean add) {
+        FloatVector s00 = start(t, t0, true);
+        FloatVector s01 = start(t, t0 + L, two);
+        FloatVector s10 = start(t, t0 + ldt, rows > 1);
+        FloatVector s11 = start(t, t0 + ldt + L, rows > 1 && two);
+        FloatVector s20 = start(t, t0 + 2 * ldt, rows > 2);
+        FloatVector s21 = start(t, t0 + 2 * ldt + L, rows > 2 && two);
+        FloatVector s30 = start(t, t0 + 3 * ldt, rows > 3);
+        FloatVector s31 = start(t, t0 + 3 * ldt + L, rows > 3 && two);
         for (int p = 0; p < kl; p++) {
-            int bp = b0 + p * ldb;
-            int ap = a0 + p * aks;
-            FloatVector y0 = FloatVector.fromArray(VectorLanes.S, b, bp);
-            FloatVector y1 = FloatVector.fromArray(VectorLanes.S, b, bp + L);
-            FloatVector x = FloatVector.broadcast(VectorLanes.S, a[ap]);
+            int bi = b0 + p * W;
+            int ai = a0 + p * 4;
+            FloatVector y0 = FloatVector.fromArray(VectorLanes.S, bp, bi);
+            FloatVector y1 = FloatVector.fromArray(VectorLanes.S, bp, bi + L);
+            FloatVector x = FloatVector.broadcast(VectorLanes.S, ap[ai]);
             s00 = x.fma(y0, s00);
             s01 = x.fma(y1, s01);
-            x = FloatVector.broadcast(VectorLanes.S, a[ap + ars]);
+            x = FloatVector.broadcast(VectorLanes.S, ap[ai + 1]);
             s10 = x.fma(y0, s10);
             s11 = x.fma(y1, s11);
-            x = FloatVector.broadcast(VectorLanes.S, a[ap + 2 * ars]);
+            x = FloatVector.broadcast(VectorLanes.S, ap[ai + 2]);
             s20 = x.fma(y0, s20);
             s21 = x.fma(y1, s21);
-            x = FloatVector.broadcast(VectorLanes.S, a[ap + 3 * ars]);
+            x = FloatVector.broadcast(VectorLanes.S, ap[ai + 3]);
             s30 = x.fma(y0, s30);
             s31 = x.fma(y1, s31);
         }
         VectorLanes.put(s00, add, out, o0);
-        VectorLanes.put(s01, add, out, o0 + L);
-        VectorLanes.put(s10, add, out, o0 + ldo);
-        VectorLanes.put(s11, add, out, o0 + ldo + L);
-        VectorLanes.put(s20, add, out, o0 + 2 * ldo);
-        VectorLanes.put(s21, add, out, o0 + 2 * ldo + L);
-        VectorLanes.put(s30, add, out, o0 + 3 * ldo);
-        VectorLanes.put(s31, add, out, o0 + 3 * ldo + L);
-    }
-
-    private static void bc1x2(int kl, float[] a, int a0, int aks, float[] b, int b0, int ldb,
-                              float[] t, int t0, float[] out, int o0, boolean add) {
-        FloatVector s0 = start(t, t0);
-        FloatVector s1 = start(t, t0 + L);
-        for (int p = 0; p < kl; p++) {
-            int bp = b0 + p * ldb;
-            FloatVector x = FloatVector.broadcast(VectorLanes.S, a[a0 + p * aks]);
-            s0 = x.fma(FloatVector.fromArray(VectorLanes.S, b, bp), s0);
-            s1 = x.fma(FloatVector.fromArray(VectorLanes.S, b, bp + L), s1);
+        if (two) {
+            VectorLanes.put(s01, add, out, o0 + L);
         }
-        VectorLanes.put(s0, add, out, o0);
-        VectorLanes.put(s1, add, out, o0 + L);
-    }
-
-    private static void bc1x1(int kl, float[] a, int a0, int aks, float[] b, int b0, int ldb,
-                              float[] t, int t0, float[] out, int o0, boolean add) {
-        FloatVector s = start(t, t0);
-        for (int p = 0; p < kl; p++) {
-            s = FloatVector.broadcast(VectorLanes.S, a[a0 + p * aks])
-                    .fma(FloatVector.fromArray(VectorLanes.S, b, b0 + p * ldb), s);
+        if (rows > 1) {
+            VectorLanes.put(s10, add, out, o0 + ldo);
+            if (two) {
+                VectorLanes.put(s11, add, out, o0 + ldo + L);
+            }
         }
-        VectorLanes.put(s, add, out, o0);
+        if (rows > 2) {
+            VectorLanes.put(s20, add, out, o0 + 2 * ldo);
+            if (two) {
+                VectorLanes.put(s21, add, out, o0 + 2 * ldo + L);
+            }
+        }
+        if (rows > 3) {
+            VectorLanes.put(s30, add, out, o0 + 3 * ldo);
+            if (two) {
+                VectorLanes.put(s31, add, out, o0 + 3 * ldo + L);
+            }
+        }
     }
 }

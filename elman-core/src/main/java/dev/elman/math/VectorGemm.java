@@ -8,13 +8,18 @@ import jdk.incubator.vector.FloatVector;
  * <p>Summation order of each output element, fixed whatever m, n, the thread split or the block an element falls in:
  * <ul>
  *   <li>NN, TN, TT: {@code s = 0; for p in 0..k-1: s = fma(a[i][p], b[p][j], s)} — independent of the vector width,
- *       and the same as a scalar {@link Math#fma} loop.</li>
+ *       and the same as a scalar {@link Math#fma} loop ({@link VectorBroadcastGemm}).</li>
  *   <li>NT: lane {@code l} of a vector accumulator sums, with fma, the products {@code p ≡ l (mod L)} for
- *       {@code p < loopBound(k)}; the lanes are added by {@link VectorLanes#sum}'s fixed tree; the tail
+ *       {@code p < loopBound(k)}; the lanes are added by {@link VectorLanes#dot}'s fixed tree; the tail
  *       {@code p ≥ loopBound(k)} follows sequentially with scalar fma. This order depends on the lane count L of the
  *       machine's preferred species, so NT bits can differ between machines (never between calls).</li>
  * </ul>
- * Then {@code c = s}, or {@code c = c + s} when accumulating.
+ * Then {@code c = s}, or {@code c = c + s} when accumulating. NT needs no copy of B, which matters for the
+ * recurrent step: a few rows times the whole of W, once per time step.
+ *
+ * <p>Kernel shapes follow what C2 intrinsifies: the species and lane count are static finals, vectors never
+ * escape a method (no arrays or fields of vectors, no non-inlined methods taking or returning one), loops are bounded
+ * by {@code loopBound}. 4×2 register tiles fit AVX2's sixteen registers.
  */
 final class VectorGemm implements FloatGemm {
 
@@ -61,25 +66,36 @@ final class VectorGemm implements FloatGemm {
                 int i = i0;
                 for (; i + 4 <= i1; i += 4) {
                     nt4x2(k, kv, a, aOff + i * lda, lda, b, bOff + j * ldb, ldb, t);
-                    finish(t, 4, 2, k, kv, a, aOff + i * lda, lda, b, bOff + j * ldb, ldb, acc, c, cOff + i * ldc + j, ldc);
+                    if (L == 8) {
+                        finish8(t, k, kv, a, aOff + i * lda, lda, b, bOff + j * ldb, ldb, acc, c, cOff + i * ldc + j,
+                                ldc);
+                    } else {
+                        finish(t, 4, 2, k, kv, a, aOff + i * lda, lda, b, bOff + j * ldb, ldb, acc, c,
+                                cOff + i * ldc + j, ldc);
+                    }
                 }
                 for (; i < i1; i++) {
                     nt1x2(kv, a, aOff + i * lda, b, bOff + j * ldb, ldb, t);
-                    finish(t, 1, 2, k, kv, a, aOff + i * lda, lda, b, bOff + j * ldb, ldb, acc, c, cOff + i * ldc + j, ldc);
+                    finish(t, 1, 2, k, kv, a, aOff + i * lda, lda, b, bOff + j * ldb, ldb, acc, c,
+                            cOff + i * ldc + j, ldc);
                 }
             }
             if (j < n) {
                 for (int i = i0; i < i1; i++) {
                     nt1x1(kv, a, aOff + i * lda, b, bOff + j * ldb, t);
-                    finish(t, 1, 1, k, kv, a, aOff + i * lda, lda, b, bOff + j * ldb, ldb, acc, c, cOff + i * ldc + j, ldc);
+                    finish(t, 1, 1, k, kv, a, aOff + i * lda, lda, b, bOff + j * ldb, ldb, acc, c,
+                            cOff + i * ldc + j, ldc);
                 }
             }
         }
     }
 
-    /** Rows of A per chunk, so that a chunk (rows × k floats) stays in L2 while the column blocks sweep it. */
+    /**
+     * Rows of A per chunk, so that a chunk (about 16 KB) stays in L1 while each pair of B rows streams past it
+     * once.
+     */
     static int chunkRows(int k) {
-        return Math.max(4, Math.min(256, (65536 / Math.max(1, k)) & ~3));
+        return Math.max(4, Math.min(256, (4096 / Math.max(1, k)) & ~3));
     }
 
     /** Reduces the rows×cols tile of lane partials in {@code t} (row-major, L each) into C. */
@@ -88,6 +104,25 @@ final class VectorGemm implements FloatGemm {
         for (int r = 0; r < rows; r++) {
             for (int q = 0; q < cols; q++) {
                 float s = VectorLanes.dot(t, (r * cols + q) * L, k, kv, a, a0 + r * lda, b, b0 + q * ldb);
+                VectorLanes.put(s, acc, c, c0 + r * ldc + q);
+            }
+        }
+    }
+
+    /**
+     * Stores the 4×2 tile reduced in registers by {@link #nt4x2} (8 lanes): lane {@code 4q + 2(r&1) + (r>>1)}
+     * holds row r, column q; then adds each element's tail {@code [kv, k)}.
+     */
+    private static void finish8(float[] t, int k, int kv, float[] a, int a0, int lda, float[] b, int b0, int ldb,
+                                boolean acc, float[] c, int c0, int ldc) {
+        for (int r = 0; r < 4; r++) {
+            for (int q = 0; q < 2; q++) {
+                float s = t[4 * q + 2 * (r & 1) + (r >> 1)];
+                int ar = a0 + r * lda;
+                int bq = b0 + q * ldb;
+                for (int p = kv; p < k; p++) {
+                    s = Math.fma(a[ar + p], b[bq + p], s);
+                }
                 VectorLanes.put(s, acc, c, c0 + r * ldc + q);
             }
         }
@@ -121,6 +156,14 @@ final class VectorGemm implements FloatGemm {
             x = FloatVector.fromArray(VectorLanes.S, a, a3 + p);
             s30 = x.fma(y0, s30);
             s31 = x.fma(y1, s31);
+        }
+        if (L == 8) {
+            FloatVector r01 = VectorLanes.fold(VectorLanes.fold(s00, s01, VectorLanes.BIT2, VectorLanes.XOR4),
+                    VectorLanes.fold(s10, s11, VectorLanes.BIT2, VectorLanes.XOR4), VectorLanes.BIT1, VectorLanes.XOR2);
+            FloatVector r23 = VectorLanes.fold(VectorLanes.fold(s20, s21, VectorLanes.BIT2, VectorLanes.XOR4),
+                    VectorLanes.fold(s30, s31, VectorLanes.BIT2, VectorLanes.XOR4), VectorLanes.BIT1, VectorLanes.XOR2);
+            VectorLanes.fold(r01, r23, VectorLanes.BIT0, VectorLanes.XOR1).intoArray(t, 0);
+            return;
         }
         s00.intoArray(t, 0);
         s01.intoArray(t, L);

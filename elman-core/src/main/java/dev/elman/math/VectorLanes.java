@@ -1,18 +1,29 @@
 package dev.elman.math;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The species the vector kernels use and the few lane helpers they share.
  *
  * <p>The species is the platform's preferred one (e.g. 256 bits on AVX2, where a 512-bit species would not be
- * intrinsified and would run boxed, hundreds of times slower), capped at 16 lanes; the kernels support 4, 8 or 16. Everything here is a
- * {@code static final} constant so that C2 can intrinsify the operations and keep vectors in registers.
+ * intrinsified and would run boxed, hundreds of times slower), capped at 16 lanes; the kernels support 4, 8 or 16.
+ * Everything here is a {@code static final} constant so that C2 can intrinsify the operations and keep vectors in
+ * registers.
  */
 final class VectorLanes {
     static final VectorSpecies<Float> S = pickSpecies();
     static final int L = S.length();
+
+    // For 8 lanes only: the masks and shuffles of the in-register transposing reduction (see fold).
+    static final VectorMask<Float> BIT2 = L == 8 ? VectorMask.fromLong(S, 0xF0) : null;
+    static final VectorMask<Float> BIT1 = L == 8 ? VectorMask.fromLong(S, 0xCC) : null;
+    static final VectorMask<Float> BIT0 = L == 8 ? VectorMask.fromLong(S, 0xAA) : null;
+    static final VectorShuffle<Float> XOR4 = L == 8 ? VectorShuffle.fromOp(S, i -> i ^ 4) : null;
+    static final VectorShuffle<Float> XOR2 = L == 8 ? VectorShuffle.fromOp(S, i -> i ^ 2) : null;
+    static final VectorShuffle<Float> XOR1 = L == 8 ? VectorShuffle.fromOp(S, i -> i ^ 1) : null;
 
 
     private VectorLanes() {
@@ -64,6 +75,16 @@ final class VectorLanes {
         float q6 = t[o + 6] + t[o + 6 + h];
         float q7 = t[o + 7] + t[o + 7 + h];
         return ((q0 + q4) + (q2 + q6)) + ((q1 + q5) + (q3 + q7));
+    }
+
+    /**
+     * One step of the tree of {@link #dot} applied to two accumulators at once: lane l (bit d of l clear) gets
+     * {@code x[l] + x[l^d]}, lane l (bit d set) gets {@code y[l] + y[l^d]}, where {@code m} selects the lanes with
+     * bit d set and {@code xor} maps l to l^d. Three such steps turn 8 accumulators into one vector of their 8 sums,
+     * each added in exactly the order of {@link #dot}. Tiny, so that C2 inlines it even at cold call sites.
+     */
+    static FloatVector fold(FloatVector x, FloatVector y, VectorMask<Float> m, VectorShuffle<Float> xor) {
+        return x.blend(y, m).add(y.blend(x, m).rearrange(xor));
     }
 
     /** {@code c[at..at+L) = s}, or {@code += s} when accumulating. */

@@ -79,7 +79,8 @@ final class VectorMath implements FloatMath {
             }
             KernelChecks.checkLabel(label, cols, labelOff + r);
             float max = rowMax(logits, row, cols);
-            double sum = grad != null ? expRow(logits, row, cols, max, grad, g) : expRow(logits, row, cols, max, scratch, 0);
+            double sum = grad != null ? expRow(logits, row, cols, max, grad, g)
+                    : expRow(logits, row, cols, max, scratch, 0);
             if (grad != null) {
                 float eLabel = grad[g + label];
                 scaleRow(grad, g, cols, (float) (scale / sum));
