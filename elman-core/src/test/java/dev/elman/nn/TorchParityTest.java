@@ -49,7 +49,12 @@ class TorchParityTest {
 
     /** The kernels held to the fixtures; fast kernels are added here. */
     static List<Kernels<?>> kernels() {
-        return List.of(FloatReferenceKernels.INSTANCE, DoubleKernels.INSTANCE);
+        List<Kernels<?>> all = new java.util.ArrayList<>(List.of(FloatReferenceKernels.INSTANCE,
+                DoubleKernels.INSTANCE, dev.elman.math.FastKernels.portable(2)));
+        if (dev.elman.math.FastKernels.vectorAvailable()) {
+            all.add(dev.elman.math.FastKernels.vector(2));
+        }
+        return all;
     }
 
     static Stream<Arguments> cases() throws IOException {
