@@ -30,8 +30,19 @@ final class VectorLanes {
     }
 
     private static VectorSpecies<Float> pickSpecies() {
-        VectorSpecies<Float> preferred = FloatVector.SPECIES_PREFERRED;
-        return preferred.length() > 16 ? FloatVector.SPECIES_512 : preferred;
+        // elman.vector.bits (128, 256 or 512) overrides the choice, to test the other lane counts: a species wider
+        // than the hardware's is not intrinsified and runs the Java fallback, boxed and very slow
+        switch (Integer.getInteger("elman.vector.bits", 0)) {
+            case 128:
+                return FloatVector.SPECIES_128;
+            case 256:
+                return FloatVector.SPECIES_256;
+            case 512:
+                return FloatVector.SPECIES_512;
+            default:
+                VectorSpecies<Float> preferred = FloatVector.SPECIES_PREFERRED;
+                return preferred.length() > 16 ? FloatVector.SPECIES_512 : preferred;
+        }
     }
 
     /** True if the species is wide enough for the kernels to pay (at least 4 float lanes). */
