@@ -53,6 +53,12 @@ final class TagTrainCommand implements Callable<Integer> {
     Integer hidden;
     @Option(names = "--layers", description = "stacked layers (default 2)")
     Integer layers;
+    @Option(names = "--dropout", description = "dropout on every layer's output (default 0.3)")
+    Double dropout;
+    @Option(names = "--input-dropout", description = "dropout on the feature embeddings (default 0.2)")
+    Double inputDropout;
+    @Option(names = "--word-dropout", description = "α of word dropout (default 0.25)")
+    Double wordDropout;
     @Option(names = "--unidirectional", description = "left-to-right layers only")
     boolean unidirectional;
     @Option(names = "--no-recurrence", description = "W held at 0: the per-token feed-forward baseline")
@@ -105,6 +111,15 @@ final class TagTrainCommand implements Callable<Integer> {
         }
         if (layers != null) {
             cb.layers(layers);
+        }
+        if (dropout != null) {
+            cb.hiddenDropout(dropout);
+        }
+        if (inputDropout != null) {
+            cb.inputDropout(inputDropout);
+        }
+        if (wordDropout != null) {
+            cb.wordDropout(wordDropout);
         }
         TaggerConfig config = cb.build();
         train(config, trainCorpus, devCorpus, out, checkpointDir);

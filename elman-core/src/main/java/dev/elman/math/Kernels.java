@@ -94,6 +94,13 @@ public interface Kernels<A> {
     /** {@code inOut[i] *= s} over {@code inOut[off, off+n)}. */
     void scale(A inOut, int off, int n, double s);
 
+    /** {@code inOut[off+i] *= x[xOff+i]} for {@code i < n} (e.g. applying a dropout mask). */
+    default void multiplyInPlace(A x, int xOff, A inOut, int off, int n) {
+        for (int i = 0; i < n; i++) {
+            set(inOut, off + i, get(inOut, off + i) * get(x, xOff + i));
+        }
+    }
+
     /** True if any element of {@code x[off, off+n)} is NaN or infinite. */
     boolean hasNonFinite(A x, int off, int n);
 }

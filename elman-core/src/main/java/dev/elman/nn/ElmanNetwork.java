@@ -207,7 +207,11 @@ public final class ElmanNetwork<A> {
             }
             tokens = null;
             x = ws.layerOut.get(l);
+            if (ws.dropout > 0) {
+                x = dropout(ws, l, n);
+            }
         }
+        ws.droppedLast = ws.dropout > 0;
         if (outWeight != null) {
             int classes = config.outputSize();
             int width = config.layerOutputSize();
@@ -279,7 +283,7 @@ public final class ElmanNetwork<A> {
         int top = config.layers() - 1;
         int width = config.layerOutputSize();
         int classes = config.outputSize();
-        kernels.gemm(true, false, classes, width, n, ws.dLogits, 0, classes, ws.layerOut.get(top), 0, width, true,
+        kernels.gemm(true, false, classes, width, n, ws.dLogits, 0, classes, layerInput(ws, top + 1), 0, width, true,
                 outWeight.grad(), 0, width);
         kernels.addColumnSums(ws.dLogits, 0, n, classes, outBias.grad(), 0);
         kernels.gemm(false, false, n, width, classes, ws.dLogits, 0, classes, outWeight.value(), 0, width, false,
@@ -295,11 +299,14 @@ public final class ElmanNetwork<A> {
         kernels.fill(ws.dh0Ranked, 0, stateSize(b), 0);
         int[] tokens = ws.batch.tokens();
         for (int l = config.layers() - 1; l >= 0; l--) {
+            if (ws.droppedLast) {
+                kernels.multiplyInPlace(ws.masks.get(l), 0, ws.dLayerOut.get(l), 0, n * config.layerOutputSize());
+            }
             if (dirs == 2) {
                 deinterleave(ws.dLayerOut.get(l), ws.dh.get(l * 2), ws.dh.get(l * 2 + 1), n, hs);
             }
             boolean first = l == 0;
-            A x = first ? (embedding != null ? ws.x0 : ws.batch.dense()) : ws.layerOut.get(l - 1);
+            A x = first ? (embedding != null ? ws.x0 : ws.batch.dense()) : layerInput(ws, l);
             A dx = first ? ws.dx0 : ws.dLayerOut.get(l - 1);
             int in = first ? config.firstLayerInputSize() : config.layerOutputSize();
             if (dx != null) {
@@ -315,6 +322,26 @@ public final class ElmanNetwork<A> {
         if (embedding != null) {
             kernels.scatterAddRows(ws.dx0, 0, n, config.embeddingSize(), tokens, 0, embedding.grad());
         }
+    }
+
+    /** The input of layer {@code l} (or of the output layer, l = layers) as the last forward pass saw it. */
+    private A layerInput(Workspace<A> ws, int l) {
+        return ws.droppedLast ? ws.dropped.get(l - 1) : ws.layerOut.get(l - 1);
+    }
+
+    /** Draws layer l's dropout mask and returns its output times the mask. */
+    private A dropout(Workspace<A> ws, int l, int n) {
+        int size = n * config.layerOutputSize();
+        A mask = ws.masks.get(l);
+        double keep = 1 / (1 - ws.dropout);
+        java.util.SplittableRandom rng = ws.dropoutRng;
+        for (int i = 0; i < size; i++) {
+            kernels.set(mask, i, rng.nextDouble() < ws.dropout ? 0 : keep);
+        }
+        A out = ws.dropped.get(l);
+        kernels.copy(ws.layerOut.get(l), 0, out, 0, size);
+        kernels.multiplyInPlace(mask, 0, out, 0, size);
+        return out;
     }
 
     /** Copies the final states of the last forward pass into {@code out}, [layers·D][batch][H], batch order. */

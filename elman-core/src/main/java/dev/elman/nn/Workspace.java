@@ -37,6 +37,13 @@ public final class Workspace<A> {
     A dhFinalRanked;
     A scratch;     // B×H
 
+    // dropout on every layer's output, for training
+    double dropout;
+    java.util.SplittableRandom dropoutRng;
+    final List<A> masks = new ArrayList<>();     // per layer, N×D: 0 or 1/(1-p)
+    final List<A> dropped = new ArrayList<>();   // per layer, N×D: output times mask
+    boolean droppedLast;                          // whether the last forward pass applied dropout
+
     // the state of the last pass
     SequenceBatch<A> batch;
     boolean hasInitialState;
@@ -62,6 +69,8 @@ public final class Workspace<A> {
         int cells = config.layers() * dirs;
         h.clear();
         prev.clear();
+        masks.clear();
+        dropped.clear();
         dh.clear();
         layerOut.clear();
         dLayerOut.clear();
@@ -77,6 +86,12 @@ public final class Workspace<A> {
             } else {
                 layerOut.add(h.get(l));
                 dLayerOut.add(dh.get(l));
+            }
+        }
+        if (dropout > 0) {
+            for (int l = 0; l < config.layers(); l++) {
+                masks.add(kernels.alloc(n * config.layerOutputSize()));
+                dropped.add(kernels.alloc(n * config.layerOutputSize()));
             }
         }
         int in = config.firstLayerInputSize();
@@ -99,6 +114,25 @@ public final class Workspace<A> {
             throw new IllegalStateException("no forward pass has run in this workspace");
         }
         return batch.packing();
+    }
+
+    /**
+     * Turns on inverted dropout on every layer's output (between layers and before the output layer) for the
+     * following forward passes, drawing masks from {@code rng}; {@code p = 0} turns it off (inference).
+     * Unlike PyTorch's nn.RNN dropout, the top layer's output is dropped too.
+     */
+    public void setDropout(double p, java.util.SplittableRandom rng) {
+        if (!(p >= 0 && p < 1)) {
+            throw new IllegalArgumentException("dropout must be in [0, 1), got " + p);
+        }
+        if (p > 0 && rng == null) {
+            throw new IllegalArgumentException("dropout needs a random source");
+        }
+        if (p > 0 && dropout == 0) {
+            rowCapacity = -1;   // allocate the mask buffers on the next pass
+        }
+        this.dropout = p;
+        this.dropoutRng = p > 0 ? rng : null;
     }
 
     /** The loss of the last {@link ElmanNetwork#loss} call (nats, reduced as its spec said). */

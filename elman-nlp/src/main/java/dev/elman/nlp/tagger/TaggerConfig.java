@@ -15,6 +15,7 @@ import dev.elman.nlp.conllu.TagColumn;
  * @param wordDropout   α of word dropout: during training a form seen c times becomes unknown with probability
  *                      α/(α+c), so the unknown-word embedding is trained on rare words
  * @param inputDropout  probability of zeroing each input feature element during training (inverted dropout)
+ * @param hiddenDropout probability of zeroing each element of every layer's output during training
  * @param hidden        H, per direction
  * @param layers        stacked Elman layers
  * @param bidirectional whether layers also read right to left
@@ -22,7 +23,7 @@ import dev.elman.nlp.conllu.TagColumn;
  * @param activation    tanh or relu
  */
 public record TaggerConfig(TagColumn column, int formDim, int affixDim, int shapeDim, int minFormCount,
-                           int minAffixCount, double wordDropout, double inputDropout, int hidden, int layers,
+                           int minAffixCount, double wordDropout, double inputDropout, double hiddenDropout, int hidden, int layers,
                            boolean bidirectional, boolean recurrent, Activation activation) {
 
     public TaggerConfig {
@@ -31,6 +32,7 @@ public record TaggerConfig(TagColumn column, int formDim, int affixDim, int shap
         check(minFormCount >= 1 && minAffixCount >= 1, "minimum counts must be at least 1");
         check(wordDropout >= 0, "wordDropout must be >= 0");
         check(inputDropout >= 0 && inputDropout < 1, "inputDropout must be in [0, 1)");
+        check(hiddenDropout >= 0 && hiddenDropout < 1, "hiddenDropout must be in [0, 1)");
         check(hidden > 0 && layers > 0, "hidden and layers must be positive");
         check(activation != null, "activation must be set");
     }
@@ -61,7 +63,7 @@ public record TaggerConfig(TagColumn column, int formDim, int affixDim, int shap
     public Builder toBuilder() {
         return new Builder().column(column).formDim(formDim).affixDim(affixDim).shapeDim(shapeDim)
                 .minFormCount(minFormCount).minAffixCount(minAffixCount).wordDropout(wordDropout)
-                .inputDropout(inputDropout).hidden(hidden).layers(layers).bidirectional(bidirectional)
+                .inputDropout(inputDropout).hiddenDropout(hiddenDropout).hidden(hidden).layers(layers).bidirectional(bidirectional)
                 .recurrent(recurrent).activation(activation);
     }
 
@@ -75,6 +77,7 @@ public record TaggerConfig(TagColumn column, int formDim, int affixDim, int shap
         private int minAffixCount = 2;
         private double wordDropout = 0.25;
         private double inputDropout = 0.2;
+        private double hiddenDropout = 0.3;
         private int hidden = 128;
         private int layers = 2;
         private boolean bidirectional = true;
@@ -121,6 +124,11 @@ public record TaggerConfig(TagColumn column, int formDim, int affixDim, int shap
             return this;
         }
 
+        public Builder hiddenDropout(double v) {
+            hiddenDropout = v;
+            return this;
+        }
+
         public Builder hidden(int v) {
             hidden = v;
             return this;
@@ -148,7 +156,7 @@ public record TaggerConfig(TagColumn column, int formDim, int affixDim, int shap
 
         public TaggerConfig build() {
             return new TaggerConfig(column, formDim, affixDim, shapeDim, minFormCount, minAffixCount, wordDropout,
-                    inputDropout, hidden, layers, bidirectional, recurrent, activation);
+                    inputDropout, hiddenDropout, hidden, layers, bidirectional, recurrent, activation);
         }
     }
 }

@@ -74,7 +74,7 @@ public final class TaggerModelFile {
         m.put("tagger.column", c.column().name());
         m.put("tagger.dims", c.formDim() + "," + c.affixDim() + "," + c.shapeDim());
         m.put("tagger.min_counts", c.minFormCount() + "," + c.minAffixCount());
-        m.put("tagger.dropout", c.wordDropout() + "," + c.inputDropout());
+        m.put("tagger.dropout", c.wordDropout() + "," + c.inputDropout() + "," + c.hiddenDropout());
         m.put("tags", String.join("\n", model.tags().entries()));
         for (int k = 0; k < WordFeatures.KINDS; k++) {
             m.put("vocab." + WordFeatures.KIND_NAMES.get(k), String.join("\n", model.features().vocabulary(k).entries()));
@@ -98,7 +98,8 @@ public final class TaggerModelFile {
             config = TaggerConfig.builder().column(TagColumn.valueOf(require(m, "tagger.column", src)))
                     .formDim(dims[0]).affixDim(dims[1]).shapeDim(dims[2]).minFormCount(counts[0])
                     .minAffixCount(counts[1]).wordDropout(Double.parseDouble(drop[0]))
-                    .inputDropout(Double.parseDouble(drop[1])).hidden(net.hiddenSize()).layers(net.layers())
+                    .inputDropout(Double.parseDouble(drop[1])).hiddenDropout(Double.parseDouble(drop[2]))
+                    .hidden(net.hiddenSize()).layers(net.layers())
                     .bidirectional(net.bidirectional()).recurrent(net.recurrent())
                     .activation(net.activation() == null ? Activation.TANH : net.activation()).build();
         } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {

@@ -19,6 +19,8 @@ public final class TaggerSession {
     private float[] x = new float[0];
     private float[] dropMask = new float[0];
     private int[] ids = new int[0];
+    private boolean lastTrain;
+    private int[] lastIds;
 
     TaggerSession(TaggerModel model) {
         this.model = model;
@@ -28,6 +30,7 @@ public final class TaggerSession {
 
     /** Tag ids of every token, per sentence in batch order. */
     public int[][] predict(EncodedBatch batch) {
+        ws.setDropout(0, null);
         forward(batch, batch.featureIds(), false, null);
         return ws.argmax();
     }
@@ -55,6 +58,7 @@ public final class TaggerSession {
                 }
             }
         }
+        ws.setDropout(model.config().hiddenDropout(), rng);
         forward(batch, ids, true, rng);
         double loss = net.loss(spec, ws);
         net.backward(ws);
@@ -80,9 +84,6 @@ public final class TaggerSession {
         lastIds = featureIds;
         net.forward(SequenceBatch.packed(batch.packing(), null, x, width, batch.tags()), ws);
     }
-
-    private boolean lastTrain;
-    private int[] lastIds;
 
     private void gather(int n, int[] featureIds, int width) {
         int kinds = WordFeatures.KINDS;
