@@ -43,6 +43,10 @@ final class BenchCommand implements Callable<Integer> {
     double minRepSec;
     @Option(names = "--no-infer", description = "training only")
     boolean noInfer;
+    @Option(names = "--json", description = "append one JSON line per measurement (the peer scripts' format)")
+    java.nio.file.Path json;
+    @Option(names = "--round", defaultValue = "0", description = "round number written to --json")
+    int round;
 
     /** One configuration of the peer benchmark. */
     record Config(String name, int vocab, int emb, int hidden, int classes, int batch, int length, boolean onehot) {
@@ -136,6 +140,7 @@ final class BenchCommand implements Callable<Integer> {
             long bytes = allocatedPerCall(trainStep, 20);
             System.out.printf(Locale.ROOT, "%s train     %,10.0f tok/s  %6.1f GFLOP/s  %,d bytes allocated per step%n",
                     c.name(), train, train * c.trainFlops() / 1e9, bytes);
+            record(c, "train", lastRates, "tokens/s", bytes + " bytes allocated per step");
             if (c.name().equals("T") && !noInfer) {
                 Kernels<float[]> ik = FastKernels.best(threads);
                 ElmanNetwork<float[]> inet = ElmanNetwork.create(c.rnn(), ik, 1234);
@@ -149,6 +154,7 @@ final class BenchCommand implements Callable<Integer> {
                 double infer = measure(() -> inet.forward(ib, iws), tokensPerStep);
                 System.out.printf(Locale.ROOT, "%s infer     %,10.0f tok/s  %6.1f GFLOP/s%n", c.name(), infer,
                         infer * c.inferFlops() / 1e9);
+                record(c, "infer", lastRates, "tokens/s", "");
                 Kernels<float[]> lk = FastKernels.best(1);
                 ElmanNetwork<float[]> lnet = ElmanNetwork.create(c.rnn(), lk, 1234);
                 Workspace<float[]> lws = lnet.newWorkspace();
@@ -157,9 +163,16 @@ final class BenchCommand implements Callable<Integer> {
                 double perSecond = measure(() -> lnet.forward(one, lws), 1);
                 System.out.printf(Locale.ROOT, "%s latency   %,10.1f µs per 20-token sentence (batch 1, warm)%n",
                         c.name(), 1e6 / perSecond);
+                double[] ms = new double[lastRates.length];
+                for (int i = 0; i < ms.length; i++) {
+                    ms[i] = 1e3 / lastRates[i];
+                }
+                record(c, "latency", ms, "ms", "batch=1 len=20");
             }
         }
     }
+
+    private double[] lastRates;
 
     /** Median over repetitions of items per second, after a warm-up. */
     private double measure(Runnable step, long itemsPerCall) {
@@ -179,8 +192,31 @@ final class BenchCommand implements Callable<Integer> {
             } while (t - t0 < minRepSec * 1e9);
             rates[r] = n * itemsPerCall / ((t - t0) / 1e9);
         }
+        lastRates = rates.clone();
         Arrays.sort(rates);
         return rates[reps / 2];
+    }
+
+    private void record(Config c, String mode, double[] values, String unit, String note) {
+        if (json == null) {
+            return;
+        }
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("impl", "elman");
+        m.put("backend", FastKernels.best(1).name() + "/" + this.mode);
+        m.put("config", c.name());
+        m.put("mode", mode);
+        m.put("threads", threads);
+        m.put("round", round);
+        m.put("unit", unit);
+        m.put("values", values);
+        m.put("note", note);
+        try {
+            java.nio.file.Files.writeString(json, Json.write(m) + "\n", java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot append to " + json + ": " + e.getMessage(), e);
+        }
     }
 
     /** Bytes allocated by all threads per call, in steady state (HotSpot's per-thread counters). */

@@ -98,7 +98,7 @@ public final class TaggerModelFile {
             config = TaggerConfig.builder().column(TagColumn.valueOf(require(m, "tagger.column", src)))
                     .formDim(dims[0]).affixDim(dims[1]).shapeDim(dims[2]).minFormCount(counts[0])
                     .minAffixCount(counts[1]).wordDropout(Double.parseDouble(drop[0]))
-                    .inputDropout(Double.parseDouble(drop[1])).hiddenDropout(Double.parseDouble(drop[2]))
+                    .inputDropout(Double.parseDouble(drop[1])).hiddenDropout(drop.length > 2 ? Double.parseDouble(drop[2]) : 0)
                     .hidden(net.hiddenSize()).layers(net.layers())
                     .bidirectional(net.bidirectional()).recurrent(net.recurrent())
                     .activation(net.activation() == null ? Activation.TANH : net.activation()).build();
