@@ -1,5 +1,7 @@
 package dev.elman.math;
 
+import java.util.Arrays;
+
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
@@ -11,6 +13,8 @@ import jdk.incubator.vector.VectorSpecies;
  * evaluated with fma, so results can differ from the portable ones in the last bit (errors stay within 2 ulp).
  * Built from lane-wise IEEE operations only, never from the API's transcendental operators, whose intrinsic (SVML)
  * and Java fallback can disagree, which would make bits depend on whether C2 had compiled the caller yet.
+ * Every element of a tanh goes through the vector code (the tail padded), so its bits do not depend on its position
+ * in the array; softmax rows mix vector and scalar exp, but in a split fixed by the row width alone.
  */
 final class VectorMath implements FloatMath {
 
@@ -57,8 +61,15 @@ final class VectorMath implements FloatMath {
         for (int end = S.loopBound(n); i < end; i += L) {
             tanh(FloatVector.fromArray(S, x, off + i)).intoArray(x, off + i);
         }
-        for (; i < n; i++) {
-            x[off + i] = PortableMath.tanh(x[off + i]);
+        if (i < n) {
+            // The tail goes through the same vector code, zero-padded: the scalar PortableMath.tanh rounds
+            // differently, and whether an element falls in the tail depends on how many rows share the call.
+            int rest = n - i;
+            float[] pad = GemmScratch.get().lanes(L);
+            System.arraycopy(x, off + i, pad, 0, rest);
+            Arrays.fill(pad, rest, L, 0f);
+            tanh(FloatVector.fromArray(S, pad, 0)).intoArray(pad, 0);
+            System.arraycopy(pad, 0, x, off + i, rest);
         }
     }
 
@@ -73,7 +84,7 @@ final class VectorMath implements FloatMath {
             int g = gradOff + r * cols;
             if (label == ignoreLabel) {
                 if (grad != null) {
-                    java.util.Arrays.fill(grad, g, g + cols, 0f);
+                    Arrays.fill(grad, g, g + cols, 0f);
                 }
                 continue;
             }

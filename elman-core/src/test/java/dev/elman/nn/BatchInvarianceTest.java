@@ -3,7 +3,8 @@ package dev.elman.nn;
 import dev.elman.loss.LossSpec;
 import dev.elman.math.FloatReferenceKernels;
 import dev.elman.math.Kernels;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.Arrays;
 
@@ -12,14 +13,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** A sequence's outputs and gradients do not depend on its batch-mates or on padding. */
 class BatchInvarianceTest {
-    private final Kernels<float[]> k = FloatReferenceKernels.INSTANCE;
+    static java.util.List<Kernels<float[]>> kernels() {
+        java.util.List<Kernels<float[]>> all = new java.util.ArrayList<>(java.util.List.of(
+                FloatReferenceKernels.INSTANCE, dev.elman.math.FastKernels.portable(2)));
+        if (dev.elman.math.FastKernels.vectorAvailable()) {
+            all.add(dev.elman.math.FastKernels.vector(2));
+        }
+        return all;
+    }
+
     private final RnnConfig config = RnnConfig.builder().vocabSize(11).embeddingSize(5).hiddenSize(6).layers(2)
             .bidirectional(true).outputSize(4).build();
     private final int[][] tokens = {{1, 2, 3, 4, 5}, {6, 7}, {8, 9, 10, 0}};
     private final int[][] labels = {{0, 1, 2, 3, 0}, {1, 2}, {3, 0, 1, 2}};
 
-    @Test
-    void outputsOfASequenceAreIdenticalAloneAndInABatch() {
+    @ParameterizedTest
+    @MethodSource("kernels")
+    void outputsOfASequenceAreIdenticalAloneAndInABatch(Kernels<float[]> k) {
         ElmanNetwork<float[]> net = ElmanNetwork.create(config, k, 7);
         Workspace<float[]> batchWs = net.newWorkspace();
         net.forward(SequenceBatch.ofTokens(tokens, labels), batchWs);
@@ -33,8 +43,9 @@ class BatchInvarianceTest {
         }
     }
 
-    @Test
-    void paddingChangesNothingAtAnyLength() {
+    @ParameterizedTest
+    @MethodSource("kernels")
+    void paddingChangesNothingAtAnyLength(Kernels<float[]> k) {
         ElmanNetwork<float[]> net = ElmanNetwork.create(config, k, 7);
         float[][] reference = null;
         double referenceLoss = 0;
@@ -67,8 +78,9 @@ class BatchInvarianceTest {
         }
     }
 
-    @Test
-    void batchGradientIsTheSumOfPerSequenceGradients() {
+    @ParameterizedTest
+    @MethodSource("kernels")
+    void batchGradientIsTheSumOfPerSequenceGradients(Kernels<float[]> k) {
         ElmanNetwork<float[]> net = ElmanNetwork.create(config, k, 7);
         Workspace<float[]> ws = net.newWorkspace();
         net.forward(SequenceBatch.ofTokens(tokens, labels), ws);
