@@ -10,6 +10,7 @@ import dev.elman.nlp.tagger.TaggerTask;
 import dev.elman.nlp.tagger.WordFeatures;
 import dev.elman.nlp.vocab.Vocabulary;
 import dev.elman.optim.AdamConfig;
+import dev.elman.optim.LrSchedule;
 import dev.elman.train.DataParallel;
 import dev.elman.train.MetricsLog;
 import dev.elman.train.ProgressBar;
@@ -67,6 +68,9 @@ final class TagTrainCommand implements Callable<Integer> {
     String nonlinearity;
     @Option(names = "--lr", defaultValue = "0.002", description = "Adam learning rate")
     double lr;
+    @Option(names = "--final-lr-factor", defaultValue = "0.1", description = "the rate decays linearly to this "
+            + "fraction of --lr by the last step")
+    double finalLrFactor;
     @Option(names = "--batch-tokens", defaultValue = "500", description = "tokens per batch")
     int batchTokens;
     @Option(names = "--patience", defaultValue = "4", description = "early stopping after N epochs without gain")
@@ -81,11 +85,12 @@ final class TagTrainCommand implements Callable<Integer> {
     Path metrics;
     @Option(names = "--baseline", description = "also train the recurrence-off baseline as <out>.ff.safetensors")
     boolean baseline;
-    @Option(names = "--threads", defaultValue = "2", description = "training threads (batch shards); results are "
-            + "reproducible for a given seed and thread count")
+    @Option(names = "--threads", defaultValue = "1", description = "batch shards trained in parallel (each on its "
+            + "own replica); results are reproducible for a given seed and shard count")
     int threads;
-    @Option(names = "--kernel-threads", defaultValue = "1", description = "threads inside each matrix product")
-    int kernelThreads;
+    @Option(names = "--kernel-threads", description = "threads inside each matrix product (default: the number of "
+            + "cores; results do not depend on it)")
+    Integer kernelThreads;
     @Option(names = "--quiet", description = "no progress output")
     boolean quiet;
 
@@ -133,9 +138,11 @@ final class TagTrainCommand implements Callable<Integer> {
 
     private void train(TaggerConfig config, TaggedCorpus trainCorpus, TaggedCorpus devCorpus, Path modelOut,
                        Path checkpoints) throws Exception {
+        long t0 = System.nanoTime();
         WordFeatures features = WordFeatures.build(trainCorpus.sentences(), config.minFormCount(),
                 config.minAffixCount());
-        TaggerModel model = TaggerModel.create(config, features, tagSet(trainCorpus), Engine.kernels(kernelThreads),
+        TaggerModel model = TaggerModel.create(config, features, tagSet(trainCorpus), Engine.kernels(kernelThreads == null
+                        ? Runtime.getRuntime().availableProcessors() : kernelThreads),
                 seed);
         if (!quiet) {
             System.err.printf(Locale.ROOT, "training %s on %,d sentences (%,d words), dev %,d sentences; "
@@ -143,24 +150,31 @@ final class TagTrainCommand implements Callable<Integer> {
                     trainCorpus.size(), trainCorpus.words(), devCorpus.size(),
                     model.params().stream().mapToLong(p -> p.size()).sum(), Engine.describe());
         }
-        TrainerConfig tc = TrainerConfig.builder().epochs(epochs).seed(seed)
-                .optimizer(AdamConfig.builder().lr(lr).build()).clipNorm(5.0).metric("accuracy", true)
-                .patience(patience).checkpoints(checkpoints, checkpointEvery).build();
-        List<TrainingListener> listeners = new ArrayList<>();
-        listeners.add(ProgressBar.stderr(quiet));
-        if (metrics != null) {
-            listeners.add(new MetricsLog(metrics));
-        }
-        long t0 = System.nanoTime();
         Trainer.Result r;
         try (DataParallel parallel = new DataParallel(threads)) {
-            r = new Trainer(tc, listeners).run(new TaggerTask(model, trainCorpus, devCorpus, batchTokens, parallel));
+            TaggerTask task = new TaggerTask(model, trainCorpus, devCorpus, batchTokens, parallel);
+            task.startEpoch(0, seed);
+            int totalSteps = task.batchesInEpoch() * epochs;
+            TrainerConfig tc = TrainerConfig.builder().epochs(epochs).seed(seed)
+                    .optimizer(AdamConfig.builder().lr(lr).build()).clipNorm(5.0).metric("accuracy", true)
+                    .schedule(LrSchedule.warmupThenDecay(lr, 1.0, 0, finalLrFactor, totalSteps))
+                    .patience(patience).checkpoints(checkpoints, checkpointEvery).build();
+            r = runTraining(tc, task);
         }
         TaggerModelFile.save(model, modelOut);
         if (!quiet) {
             System.err.printf(Locale.ROOT, "best dev accuracy %.2f%% after epoch %d; %d steps in %.1f s; saved %s%n",
                     100 * r.bestMetric(), r.bestEpoch() + 1, r.steps(), (System.nanoTime() - t0) / 1e9, modelOut);
         }
+    }
+
+    private Trainer.Result runTraining(TrainerConfig tc, TaggerTask task) throws java.io.IOException {
+        List<TrainingListener> listeners = new ArrayList<>();
+        listeners.add(ProgressBar.stderr(quiet));
+        if (metrics != null) {
+            listeners.add(new MetricsLog(metrics));
+        }
+        return new Trainer(tc, listeners).run(task);
     }
 
     static Vocabulary tagSet(TaggedCorpus corpus) {

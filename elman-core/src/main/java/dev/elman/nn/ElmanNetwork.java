@@ -175,7 +175,7 @@ public final class ElmanNetwork<A> {
      * @param h0 initial states [layers·D][batch][H] in batch order (as PyTorch's h_0), or null for zeros
      */
     public void forward(SequenceBatch<A> batch, A h0, Workspace<A> ws) {
-        checkBatch(batch);
+        InputChecks.checkBatch(config, kernels, batch);
         Packing p = batch.packing();
         ws.ensure(p);
         ws.batch = batch;
@@ -184,7 +184,7 @@ public final class ElmanNetwork<A> {
         int b = p.batchSize();
         int hs = config.hiddenSize();
         if (h0 != null) {
-            checkState(h0, b, "h0");
+            InputChecks.checkState(config, kernels, stateSize(b), h0, b, "h0");
             rank(h0, ws.h0Ranked, p, false);
         }
         int n = p.totalRows();
@@ -293,7 +293,7 @@ public final class ElmanNetwork<A> {
 
     private void backwardLayers(A dhFinal, Workspace<A> ws, Packing p, int n, int b, int hs, int dirs) {
         if (dhFinal != null) {
-            checkState(dhFinal, b, "dhFinal");
+            InputChecks.checkState(config, kernels, stateSize(b), dhFinal, b, "dhFinal");
             rank(dhFinal, ws.dhFinalRanked, p, false);
         }
         kernels.fill(ws.dh0Ranked, 0, stateSize(b), 0);
@@ -347,14 +347,14 @@ public final class ElmanNetwork<A> {
     /** Copies the final states of the last forward pass into {@code out}, [layers·D][batch][H], batch order. */
     public void finalStatesInto(Workspace<A> ws, A out) {
         Packing p = ws.batch.packing();
-        checkState(out, p.batchSize(), "out");
+        InputChecks.checkState(config, kernels, stateSize(p.batchSize()), out, p.batchSize(), "out");
         rank(ws.hFinalRanked, out, p, true);
     }
 
     /** Copies dL/dh(0) of the last backward pass into {@code out}, [layers·D][batch][H], batch order. */
     public void initialStateGradientInto(Workspace<A> ws, A out) {
         Packing p = ws.batch.packing();
-        checkState(out, p.batchSize(), "out");
+        InputChecks.checkState(config, kernels, stateSize(p.batchSize()), out, p.batchSize(), "out");
         rank(ws.dh0Ranked, out, p, true);
     }
 
@@ -390,52 +390,4 @@ public final class ElmanNetwork<A> {
         }
     }
 
-    private void checkState(A state, int batchSize, String what) {
-        int expected = stateSize(batchSize);
-        if (kernels.length(state) != expected) {
-            throw new IllegalArgumentException(what + ": expected shape [" + config.layers() * config.directions()
-                    + "][" + batchSize + "][" + config.hiddenSize() + "] = " + expected + " elements, got "
-                    + kernels.length(state));
-        }
-        if (kernels.hasNonFinite(state, 0, expected)) {
-            throw new IllegalArgumentException(what + " contains NaN or infinite values");
-        }
-    }
-
-    private void checkBatch(SequenceBatch<A> batch) {
-        if (config.tokenInput() != batch.hasTokens()) {
-            throw new IllegalArgumentException("input: this network takes "
-                    + (config.tokenInput() ? "token ids" : "dense vectors of width " + config.inputSize())
-                    + " but the batch holds " + (batch.hasTokens() ? "token ids" : "dense vectors"));
-        }
-        int n = batch.packing().totalRows();
-        if (batch.hasTokens()) {
-            int[] t = batch.tokens();
-            for (int i = 0; i < n; i++) {
-                if (t[i] < 0 || t[i] >= config.vocabSize()) {
-                    throw new IllegalArgumentException("tokens: id " + t[i] + " is outside [0, " + config.vocabSize()
-                            + ") at step " + stepOf(batch.packing(), i));
-                }
-            }
-        } else {
-            if (batch.inputWidth() != config.inputSize()) {
-                throw new IllegalArgumentException("x: expected input width " + config.inputSize() + ", got "
-                        + batch.inputWidth());
-            }
-            if (kernels.hasNonFinite(batch.dense(), 0, n * batch.inputWidth())) {
-                throw new IllegalArgumentException("x contains NaN or infinite values");
-            }
-        }
-    }
-
-    private static String stepOf(Packing p, int row) {
-        for (int s = 0; s < p.batchSize(); s++) {
-            for (int t = 0; t < p.length(s); t++) {
-                if (p.row(s, t) == row) {
-                    return t + " of sequence " + s;
-                }
-            }
-        }
-        return "row " + row;
-    }
 }
