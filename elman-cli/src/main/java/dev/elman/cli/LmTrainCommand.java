@@ -55,6 +55,9 @@ final class LmTrainCommand implements Callable<Integer> {
     int seqLen;
     @Option(names = "--batch", defaultValue = "32", description = "parallel streams per step (default ${DEFAULT-VALUE})")
     int batch;
+    @Option(names = "--dropout", defaultValue = "0", description = "dropout on every layer's output during "
+            + "training (default ${DEFAULT-VALUE})")
+    double dropout;
     @Option(names = "--lr", defaultValue = "0.002", description = "Adam learning rate (default ${DEFAULT-VALUE})")
     double lr;
     @Option(names = "--lr-decay", defaultValue = "1", description = "multiply the learning rate by this once per "
@@ -95,7 +98,8 @@ final class LmTrainCommand implements Callable<Integer> {
         LmTexts texts = LmTexts.of(file, content, vocab);
         int[] train = texts.train(validFraction);
         LmModel model = LmModel.create(vocab, hidden, layers, Engine.kernels(), seed);
-        LmTask task = new LmTask(model, train, texts.valid(validFraction), batch, seqLen, evalStreams);
+        LmTask task = new LmTask(model, train, texts.valid(validFraction), batch, seqLen, evalStreams)
+                .withDropout(dropout);
         if (!quiet) {
             System.err.printf(Locale.ROOT, "training a %d-layer Elman RNN (H=%d, %,d parameters) on %s: %,d training "
                             + "and %,d validation characters, %d distinct; %d streams × %d characters per step, "

@@ -13,6 +13,7 @@ import dev.elman.optim.AdamConfig;
 import dev.elman.optim.LrSchedule;
 import dev.elman.train.DataParallel;
 import dev.elman.train.MetricsLog;
+import dev.elman.train.NonFinitePolicy;
 import dev.elman.train.ProgressBar;
 import dev.elman.train.Trainer;
 import dev.elman.train.TrainerConfig;
@@ -83,6 +84,9 @@ final class TagTrainCommand implements Callable<Integer> {
     int checkpointEvery;
     @Option(names = "--metrics", description = "metrics log (.csv or .jsonl)")
     Path metrics;
+    @Option(names = "--on-nonfinite", defaultValue = "STOP", description = "STOP (keep the last good checkpoint "
+            + "and fail, naming the step) or SKIP (skip the batch and count it) on a NaN/Inf loss or gradient")
+    NonFinitePolicy onNonFinite;
     @Option(names = "--baseline", description = "also train the recurrence-off baseline as <out>.ff.safetensors")
     boolean baseline;
     @Option(names = "--threads", defaultValue = "1", description = "batch shards trained in parallel (each on its "
@@ -141,8 +145,8 @@ final class TagTrainCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         WordFeatures features = WordFeatures.build(trainCorpus.sentences(), config.minFormCount(),
                 config.minAffixCount());
-        TaggerModel model = TaggerModel.create(config, features, tagSet(trainCorpus), Engine.kernels(kernelThreads == null
-                        ? Runtime.getRuntime().availableProcessors() : kernelThreads),
+        int productThreads = kernelThreads == null ? Runtime.getRuntime().availableProcessors() : kernelThreads;
+        TaggerModel model = TaggerModel.create(config, features, tagSet(trainCorpus), Engine.kernels(productThreads),
                 seed);
         if (!quiet) {
             System.err.printf(Locale.ROOT, "training %s on %,d sentences (%,d words), dev %,d sentences; "
@@ -158,13 +162,15 @@ final class TagTrainCommand implements Callable<Integer> {
             TrainerConfig tc = TrainerConfig.builder().epochs(epochs).seed(seed)
                     .optimizer(AdamConfig.builder().lr(lr).build()).clipNorm(5.0).metric("accuracy", true)
                     .schedule(LrSchedule.warmupThenDecay(lr, 1.0, 0, finalLrFactor, totalSteps))
-                    .patience(patience).checkpoints(checkpoints, checkpointEvery).build();
+                    .patience(patience).checkpoints(checkpoints, checkpointEvery).nonFinite(onNonFinite).build();
             r = runTraining(tc, task);
         }
         TaggerModelFile.save(model, modelOut);
         if (!quiet) {
-            System.err.printf(Locale.ROOT, "best dev accuracy %.2f%% after epoch %d; %d steps in %.1f s; saved %s%n",
-                    100 * r.bestMetric(), r.bestEpoch() + 1, r.steps(), (System.nanoTime() - t0) / 1e9, modelOut);
+            System.err.printf(Locale.ROOT, "best dev accuracy %.2f%% after epoch %d; %d steps in %.1f s%s; saved %s%n",
+                    100 * r.bestMetric(), r.bestEpoch() + 1, r.steps(), (System.nanoTime() - t0) / 1e9,
+                    r.skippedBatches() > 0 ? "; " + r.skippedBatches() + " batches skipped (NaN/Inf)" : "",
+                    modelOut);
         }
     }
 

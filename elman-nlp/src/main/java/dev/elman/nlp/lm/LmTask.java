@@ -34,6 +34,7 @@ public final class LmTask implements TrainingTask {
     private final ElmanNetwork<float[]> net;
     private final Kernels<float[]> kernels;
     private final Workspace<float[]> ws;
+    private double dropout;
     private final LmSession evalSession;
     private final int[] train;
     private final int[] valid;
@@ -109,6 +110,15 @@ public final class LmTask implements TrainingTask {
         layout = new TextStreams(train, offset, positions, streams, seqLen);
     }
 
+    /** Dropout on every layer's output during training (0, the default, for none). */
+    public LmTask withDropout(double p) {
+        if (!(p >= 0 && p < 1)) {
+            throw new IllegalArgumentException("dropout must be in [0, 1), got " + p);
+        }
+        this.dropout = p;
+        return this;
+    }
+
     @Override
     public int batchesInEpoch() {
         return layout.chunks();
@@ -121,6 +131,7 @@ public final class LmTask implements TrainingTask {
             java.util.Arrays.fill(carried, 0f);
         }
         Packing p = layout.fill(index, tokens, labels);
+        ws.setDropout(dropout, rng);
         net.forward(SequenceBatch.packed(p, tokens, null, 0, labels), carried, ws);
         double mean = net.loss(LossSpec.MEAN, ws);
         net.backward(ws);
