@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 DATA_ARGS=()
 if [[ "${1:-}" == "--data" ]]; then DATA_ARGS=(--data "$2"); fi
 mvn -B -q -ntp -DskipTests package
-JAVA=(java -Xmx1g -jar elman-cli/target/elman.jar)
+JAVA=(bin/elman)   # java -Xmx1g --add-modules jdk.incubator.vector -jar elman-cli/target/elman.jar
 mkdir -p models
 "${JAVA[@]}" tag train "${DATA_ARGS[@]}" --out models/en-ewt-upos.safetensors --metrics models/en-ewt-upos.metrics.csv
 "${JAVA[@]}" tag eval "${DATA_ARGS[@]}" --model models/en-ewt-upos.safetensors | head -8
