@@ -27,6 +27,7 @@ final class SyntheticTask implements TrainingTask {
     private final long stepDelayMillis;
     long poisonStep = -1;
     private long steps;
+    int growExtraFloats;   // > 0: the checkpoint's extra state grows by this many floats per step
 
     SyntheticTask(long dataSeed, long stepDelayMillis) {
         this.net = ElmanNetwork.create(RnnConfig.builder().vocabSize(9).embeddingSize(4).hiddenSize(8).outputSize(3)
@@ -104,6 +105,16 @@ final class SyntheticTask implements TrainingTask {
         return Map.of("loss", net.loss(LossSpec.MEAN, ws));
     }
 
+    @Override
+    public Map<String, float[]> extraState() {
+        return growExtraFloats == 0 ? Map.of() : Map.of("pad", new float[(int) (steps * growExtraFloats)]);
+    }
+
+    @Override
+    public void loadExtraState(Map<String, float[]> state) {
+        // the padding carries nothing
+    }
+
     /** All weights, concatenated, for bitwise comparison. */
     float[] weights() {
         int n = net.params().stream().mapToInt(Param::size).sum();
@@ -116,10 +127,24 @@ final class SyntheticTask implements TrainingTask {
         return all;
     }
 
-    /** Entry point for the kill-and-resume test: trains with a checkpoint after every step, slowly. */
+    /**
+     * Entry point for the subprocess tests: trains with a checkpoint after every step, slowly ({@code args[1]}
+     * milliseconds per step), optionally with checkpoints that grow by {@code args[2]} floats per step.
+     */
     public static void main(String[] args) {
         java.nio.file.Path dir = java.nio.file.Path.of(args[0]);
         SyntheticTask task = new SyntheticTask(11, Long.parseLong(args[1]));
-        new Trainer(TrainerTest.config(dir, 1), List.of()).run(task);
+        task.growExtraFloats = args.length > 2 ? Integer.parseInt(args[2]) : 0;
+        try {
+            new Trainer(TrainerTest.config(dir, 1), List.of(new TrainingListener() {
+                @Override
+                public void onMessage(String m) {
+                    System.err.println(m);
+                }
+            })).run(task);
+        } catch (RuntimeException e) {
+            System.err.println("failed: " + e.getMessage());
+            System.exit(3);
+        }
     }
 }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -178,6 +179,26 @@ class TrainerTest {
             assertEquals("4", SafetensorsReader.read(before, "ckpt").metadata().get("global_step"));
         } finally {
             dir.toFile().setWritable(true);
+        }
+    }
+
+    @Test
+    void aCheckpointThatNoLongerFitsOnDiskKeepsThePreviousOneAndSaysSo(@TempDir Path dir) throws Exception {
+        // the file-size limit (ulimit -f, in KiB) makes writes fail with EFBIG as a full disk would, even as root
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder("bash", "-c", "ulimit -f 48 && exec \"$0\" \"$@\"", java, "-Xshare:off",
+                "-cp", System.getProperty("java.class.path"), SyntheticTask.class.getName(), dir.toString(), "0", "1500")
+                .redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(3, p.exitValue(), output);
+        assertThat(output).contains("checkpoint not written").contains("intact");
+        var meta = SafetensorsReader.read(dir.resolve(Checkpoint.FILE)).metadata();
+        long lastGood = Long.parseLong(meta.get("global_step"));
+        assertTrue(lastGood >= 1 && lastGood < 30, "the last checkpoint that fitted is on disk: step " + lastGood);
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(Checkpoint.FILE), files.map(f -> f.getFileName().toString()).toList(),
+                    "no temporary file is left behind");
         }
     }
 
