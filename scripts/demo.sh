@@ -11,4 +11,4 @@ JAVA=(bin/elman)   # java -Xmx1g --add-modules jdk.incubator.vector -jar elman-c
 mkdir -p models
 "${JAVA[@]}" tag train "${DATA_ARGS[@]}" --out models/en-ewt-upos.safetensors --metrics models/en-ewt-upos.metrics.csv
 "${JAVA[@]}" tag eval "${DATA_ARGS[@]}" --model models/en-ewt-upos.safetensors | head -8
-echo "I can see the can on the table." | "${JAVA[@]}" tag run --model models/en-ewt-upos.safetensors
+echo "She can open the can." | "${JAVA[@]}" tag run --model models/en-ewt-upos.safetensors
