@@ -57,7 +57,7 @@ final class TagRunCommand implements Callable<Integer> {
         Reader in = input == null ? new InputStreamReader(System.in, StandardCharsets.UTF_8)
                 : Files.newBufferedReader(input, StandardCharsets.UTF_8);
         try (in) {
-            Output out = format.equals("slash") ? new SlashOutput(new SlashWriter(w), m)
+            Output out = format.equals("slash") ? new SlashOutput(new SlashWriter(w))
                     : new ConlluOutput(new ConlluWriter(w), m);
             List<Sentence> group = new ArrayList<>();
             if (inputFormat.equals("conllu")) {
@@ -76,7 +76,9 @@ final class TagRunCommand implements Callable<Integer> {
                     if (s.tokens().isEmpty()) {
                         continue;
                     }
-                    group.add(Sentence.ofForms(List.of("# text = " + s.text()), s.tokens()));
+                    List<String> comments = s.paragraphStart() ? List.of("# newpar", "# text = " + s.text())
+                            : List.of("# text = " + s.text());
+                    group.add(Sentence.ofForms(comments, s.tokens()));
                     if (group.size() == GROUP) {
                         flush(group, m, session, out);
                     }
@@ -110,8 +112,20 @@ final class TagRunCommand implements Callable<Integer> {
         void flush() throws IOException;
     }
 
-    private record SlashOutput(SlashWriter w, TaggerModel m) implements Output {
+    /** One sentence per line; a blank line where a new paragraph starts (UD's {@code # newpar}). */
+    private static final class SlashOutput implements Output {
+        private final SlashWriter w;
+        private boolean first = true;
+
+        SlashOutput(SlashWriter w) {
+            this.w = w;
+        }
+
         public void write(Sentence s, List<String> tags) throws IOException {
+            if (!first && s.comments().stream().anyMatch(c -> c.startsWith("# newpar"))) {
+                w.writeBlankLine();
+            }
+            first = false;
             w.write(s.forms(), tags);
         }
 

@@ -116,6 +116,13 @@ class CliTest {
         assertThat(out().strip().split("\n")).hasSize(2);
         assertThat(out()).contains("can/").contains("swim/");
 
+        Files.writeString(text, "I can swim.\n\nThe can is red.\n");
+        assertEquals(0, run("tag", "run", "--model", model.toString(), "--input", text.toString()), err());
+        assertThat(out().split("\n", -1)).as("a blank line marks the new paragraph").hasSize(4).contains("");
+        assertEquals(0, run("tag", "run", "--model", model.toString(), "--input", text.toString(), "--format",
+                "conllu"), err());
+        assertThat(out()).contains("# newpar");
+
         assertEquals(0, run("tag", "run", "--model", model.toString(), "--input", dev.toString(),
                 "--input-format", "conllu", "--format", "conllu"), err());
         assertThat(out()).contains("# sent_id").contains("\t");
