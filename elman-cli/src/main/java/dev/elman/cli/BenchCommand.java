@@ -112,6 +112,10 @@ final class BenchCommand implements Callable<Integer> {
             }
             batches.add(SequenceBatch.ofTokens(tokens, labels));
         }
+        List<List<Param<float[]>>> replicaParams = new ArrayList<>();
+        for (int s = 1; s < shards; s++) {
+            replicaParams.add(nets.get(s).params());
+        }
         Optimizer sgd = SgdConfig.builder().lr(0.01).build().create(net.params());
         try (DataParallel parallel = new DataParallel(shards)) {
             Runnable trainStep = () -> {
@@ -129,10 +133,7 @@ final class BenchCommand implements Callable<Integer> {
                     });
                 }
                 parallel.run(work);
-                for (int s = 1; s < shards; s++) {
-                    List<Param<float[]>> from = nets.get(s).params();
-                    DataParallel.sumGradients(net.params(), List.of(from));
-                }
+                DataParallel.sumGradients(net.params(), replicaParams);
                 sgd.step();
             };
             long tokensPerStep = (long) c.batch() * c.length();

@@ -152,55 +152,37 @@ public final class GradientCheck {
             }
             double[][][] dx = dense == null || spec.truncation() != 0 ? null : inputGradient(batch);
             for (Param<double[]> p : net.params()) {
-                double[] analytic = p.grad().clone();
-                double worst = 0;
-                for (int i = 0; i < p.size(); i++) {
-                    double[] v = p.value();
-                    double saved = v[i];
-                    final int idx = i;
-                    double numeric = derivative(x -> {
-                        v[idx] = saved + x;
-                        return objective();
-                    });
-                    v[i] = saved;
-                    worst = Math.max(worst, relativeError(analytic[i], numeric));
-                }
-                errors.put(p.name(), worst);
+                errors.put(p.name(), worstError(p.value(), p.grad().clone()));
             }
             if (dh0 != null && h0 != null) {
-                double worst = 0;
-                for (int i = 0; i < h0.length; i++) {
-                    double saved = h0[i];
-                    final int idx = i;
-                    double numeric = derivative(x -> {
-                        h0[idx] = saved + x;
-                        return objective();
-                    });
-                    h0[i] = saved;
-                    worst = Math.max(worst, relativeError(dh0[i], numeric));
-                }
-                errors.put("h0", worst);
+                errors.put("h0", worstError(h0, dh0));
             }
             if (dx != null) {
                 double worst = 0;
                 for (int s = 0; s < dense.length; s++) {
                     for (int t = 0; t < dense[s].length; t++) {
-                        for (int j = 0; j < dense[s][t].length; j++) {
-                            double[] row = dense[s][t];
-                            double saved = row[j];
-                            final int col = j;
-                            double numeric = derivative(x -> {
-                                row[col] = saved + x;
-                                return objective();
-                            });
-                            row[j] = saved;
-                            worst = Math.max(worst, relativeError(dx[s][t][j], numeric));
-                        }
+                        worst = Math.max(worst, worstError(dense[s][t], dx[s][t]));
                     }
                 }
                 errors.put("input", worst);
             }
             return new Result(errors);
+        }
+
+        /** Perturbs each element of {@code values} in turn; the worst relative error against {@code analytic}. */
+        double worstError(double[] values, double[] analytic) {
+            double worst = 0;
+            for (int i = 0; i < values.length; i++) {
+                double saved = values[i];
+                final int idx = i;
+                double numeric = derivative(x -> {
+                    values[idx] = saved + x;
+                    return objective();
+                });
+                values[i] = saved;
+                worst = Math.max(worst, relativeError(analytic[i], numeric));
+            }
+            return worst;
         }
 
         double[][][] inputGradient(SequenceBatch<double[]> batch) {

@@ -57,20 +57,20 @@ public final class ElmanNetwork<A> {
         this.master = master;
         int hs = config.hiddenSize();
         embedding = config.embeddingSize() > 0
-                ? add(new Param<>(kernels, "embedding.weight", config.vocabSize(), config.embeddingSize())) : null;
+                ? add("embedding.weight", config.vocabSize(), config.embeddingSize()) : null;
         for (int l = 0; l < config.layers(); l++) {
             int in = l == 0 ? config.firstLayerInputSize() : config.layerOutputSize();
             for (int d = 0; d < config.directions(); d++) {
                 String suffix = "_l" + l + (d == 1 ? "_reverse" : "");
-                Param<A> u = add(new Param<>(kernels, "rnn.weight_ih" + suffix, hs, in));
-                Param<A> w = config.recurrent() ? add(new Param<>(kernels, "rnn.weight_hh" + suffix, hs, hs)) : null;
-                Param<A> b = add(new Param<>(kernels, "rnn.bias" + suffix, hs));
+                Param<A> u = add("rnn.weight_ih" + suffix, hs, in);
+                Param<A> w = config.recurrent() ? add("rnn.weight_hh" + suffix, hs, hs) : null;
+                Param<A> b = add("rnn.bias" + suffix, hs);
                 cells.add(new ElmanCell<>(u, w, b, hs, in, d == 1, config.activation()));
             }
         }
         if (config.outputSize() > 0) {
-            outWeight = add(new Param<>(kernels, "output.weight", config.outputSize(), config.layerOutputSize()));
-            outBias = add(new Param<>(kernels, "output.bias", config.outputSize()));
+            outWeight = add("output.weight", config.outputSize(), config.layerOutputSize());
+            outBias = add("output.bias", config.outputSize());
         } else {
             outWeight = null;
             outBias = null;
@@ -84,10 +84,11 @@ public final class ElmanNetwork<A> {
         return net;
     }
 
-    private Param<A> add(Param<A> p) {
-        Param<A> q = master == null ? p : master.param(p.name()).sharingValue(kernels);
-        params.put(q.name(), q);
-        return q;
+    /** A new parameter, or for a replica a view of the master's sharing its value array. */
+    private Param<A> add(String name, int... shape) {
+        Param<A> p = master == null ? new Param<>(kernels, name, shape) : master.param(name).sharingValue(kernels);
+        params.put(name, p);
+        return p;
     }
 
     /**

@@ -162,7 +162,7 @@ public final class Trainer {
                 s.badEpochs++;
             }
             if (plateau != null) {
-                plateau.step(config.maximize() ? m : m);
+                plateau.step(m);
             }
             double trainLoss = s.epochTokens == 0 ? Double.NaN : s.epochLoss / s.epochTokens;
             var event = new TrainingListener.EpochEvent(s.epoch, trainLoss, metrics, improved,

@@ -94,7 +94,7 @@ final class SyntheticTask implements TrainingTask {
         if (steps++ == poisonStep) {
             net.param("output.bias").grad()[0] = Float.NaN;
         }
-        return new StepResult(loss + rng.nextDouble() * 0, n);
+        return new StepResult(loss, n);
     }
 
     @Override
