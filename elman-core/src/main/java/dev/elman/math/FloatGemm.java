@@ -11,4 +11,17 @@ interface FloatGemm {
     void gemm(boolean transA, boolean transB, int m, int n, int k,
               float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
               boolean accumulate, float[] c, int cOff, int ldc);
+
+    /** Elements of the packed form of a k×n op(B) (see {@link Kernels#packedRightSize}). */
+    int packedSize(int k, int n);
+
+    /** Writes op(B) (k×n; stored n×k when {@code transB}) into {@code packed} in this product's layout. */
+    void pack(boolean transB, int k, int n, float[] b, int bOff, int ldb, float[] packed);
+
+    /**
+     * Columns {@code [j0, j0+n)} of A·op(B), with A m×k row-major and op(B) k×nb packed by {@link #pack}; {@code j0}
+     * is a multiple of 32. Each element summed exactly as {@code gemm(false, false, ...)} sums it.
+     */
+    void gemmPacked(int m, int n, int k, float[] a, int aOff, int lda, float[] packed, int nb, int j0,
+                    boolean accumulate, float[] c, int cOff, int ldc);
 }

@@ -89,6 +89,29 @@ public final class FloatKernels implements Kernels<float[]> {
     }
 
     @Override
+    public int packedRightSize(int k, int n) {
+        return gemm.packedSize(k, n);
+    }
+
+    @Override
+    public void packRight(boolean transB, int k, int n, float[] b, int bOff, int ldb, float[] packed) {
+        if (k < 0 || n < 0) {
+            throw new IllegalArgumentException("pack dimensions must be non-negative, got k=" + k + " n=" + n);
+        }
+        gemm.pack(transB, k, n, b, bOff, ldb, packed);
+    }
+
+    @Override
+    public void gemmPackedRight(int m, int n, int k, float[] a, int aOff, int lda, float[] packed,
+                                boolean accumulate, float[] c, int cOff, int ldc) {
+        if (m < 0 || n < 0 || k < 0) {
+            throw new IllegalArgumentException("gemm dimensions must be non-negative, got m=" + m + " n=" + n
+                    + " k=" + k);
+        }
+        gemm.gemmPacked(m, n, k, a, aOff, lda, packed, n, 0, accumulate, c, cOff, ldc);
+    }
+
+    @Override
     public void addRowVector(float[] bias, int biasOff, float[] inOut, int off, int rows, int cols) {
         for (int r = 0; r < rows; r++) {
             int o = off + r * cols;

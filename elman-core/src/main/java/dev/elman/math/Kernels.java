@@ -46,6 +46,36 @@ public interface Kernels<A> {
               A a, int aOff, int lda, A b, int bOff, int ldb,
               boolean accumulate, A c, int cOff, int ldc);
 
+    /**
+     * Elements {@link #packRight} writes for a k×n op(B). The default layout is a plain row-major copy; fast kernels
+     * use their own.
+     */
+    default int packedRightSize(int k, int n) {
+        return Math.multiplyExact(k, n);
+    }
+
+    /**
+     * Writes op(B) (k×n; B stored n×k when {@code transB}) into {@code packed}, laid out for
+     * {@link #gemmPackedRight}: a right-hand factor used in many products, such as W at every time step, is laid
+     * out once instead of once per product.
+     */
+    default void packRight(boolean transB, int k, int n, A b, int bOff, int ldb, A packed) {
+        for (int p = 0; p < k; p++) {
+            for (int j = 0; j < n; j++) {
+                set(packed, p * n + j, get(b, transB ? bOff + j * ldb + p : bOff + p * ldb + j));
+            }
+        }
+    }
+
+    /**
+     * {@code C = A·op(B)} or {@code C += A·op(B)} for a row-major m×k A and an op(B) written by {@link #packRight}
+     * (k×n); every element gets the same bits as {@link #gemm} without transposes would give it.
+     */
+    default void gemmPackedRight(int m, int n, int k, A a, int aOff, int lda, A packed,
+                                 boolean accumulate, A c, int cOff, int ldc) {
+        gemm(false, false, m, n, k, a, aOff, lda, packed, 0, n, accumulate, c, cOff, ldc);
+    }
+
     /** Adds {@code bias[biasOff, biasOff+cols)} to each of {@code rows} rows of {@code inOut} (row stride = cols). */
     void addRowVector(A bias, int biasOff, A inOut, int off, int rows, int cols);
 

@@ -48,6 +48,39 @@ final class ParallelGemm implements FloatGemm {
         }
     }
 
+    @Override
+    public int packedSize(int k, int n) {
+        return inner.packedSize(k, n);
+    }
+
+    @Override
+    public void pack(boolean transB, int k, int n, float[] b, int bOff, int ldb, float[] packed) {
+        inner.pack(transB, k, n, b, bOff, ldb, packed);
+    }
+
+    @Override
+    public void gemmPacked(int m, int n, int k, float[] a, int aOff, int lda, float[] packed, int nb, int j0,
+                           boolean accumulate, float[] c, int cOff, int ldc) {
+        boolean byRows = n < 2 * COL_ALIGN;
+        int total = byRows ? m : n;
+        int align = byRows ? ROW_ALIGN : COL_ALIGN;
+        if (2.0 * m * n * k < minFlops || total < 2 * align) {
+            inner.gemmPacked(m, n, k, a, aOff, lda, packed, nb, j0, accumulate, c, cOff, ldc);
+            return;
+        }
+        Split s = splits.get();
+        s.set(inner, false, false, m, n, k, a, aOff, lda, packed, j0, nb, accumulate, c, cOff, ldc,
+                byRows, align, workers.parts());
+        s.packed = true;
+        try {
+            if (!workers.tryRun(s)) {
+                inner.gemmPacked(m, n, k, a, aOff, lda, packed, nb, j0, accumulate, c, cOff, ldc);
+            }
+        } finally {
+            s.clear();
+        }
+    }
+
     /** The arguments of one split product; one instance per calling thread, reused. */
     private static final class Split implements GemmWorkers.Job {
         private FloatGemm inner;
@@ -69,6 +102,8 @@ final class ParallelGemm implements FloatGemm {
         private boolean byRows;
         private int align;
         private int parts;
+        /** With a packed B: {@code bOff} is the first column j0 and {@code ldb} the packed width nb. */
+        private boolean packed;
 
         void set(FloatGemm inner, boolean transA, boolean transB, int m, int n, int k,
                  float[] a, int aOff, int lda, float[] b, int bOff, int ldb, boolean acc,
@@ -92,6 +127,7 @@ final class ParallelGemm implements FloatGemm {
             this.byRows = byRows;
             this.align = align;
             this.parts = parts;
+            this.packed = false;
         }
 
         void clear() {
@@ -109,7 +145,14 @@ final class ParallelGemm implements FloatGemm {
             if (lo >= hi) {
                 return;
             }
-            if (byRows) {
+            if (packed) {
+                if (byRows) {
+                    inner.gemmPacked(hi - lo, n, k, a, aOff + lo * lda, lda, b, ldb, bOff, acc, c, cOff + lo * ldc,
+                            ldc);
+                } else {
+                    inner.gemmPacked(m, hi - lo, k, a, aOff, lda, b, ldb, bOff + lo, acc, c, cOff + lo, ldc);
+                }
+            } else if (byRows) {
                 int aAt = aOff + lo * (transA ? 1 : lda);
                 inner.gemm(transA, transB, hi - lo, n, k, a, aAt, lda, b, bOff, ldb, acc, c, cOff + lo * ldc, ldc);
             } else {

@@ -49,6 +49,31 @@ final class PortableGemm implements FloatGemm {
         }
     }
 
+    /** Packed op(B) is a plain row-major k×n copy. */
+    @Override
+    public int packedSize(int k, int n) {
+        return Math.multiplyExact(k, n);
+    }
+
+    @Override
+    public void pack(boolean transB, int k, int n, float[] b, int bOff, int ldb, float[] packed) {
+        for (int p = 0; p < k; p++) {
+            if (transB) {
+                for (int j = 0; j < n; j++) {
+                    packed[p * n + j] = b[bOff + j * ldb + p];
+                }
+            } else {
+                System.arraycopy(b, bOff + p * ldb, packed, p * n, n);
+            }
+        }
+    }
+
+    @Override
+    public void gemmPacked(int m, int n, int k, float[] a, int aOff, int lda, float[] packed, int nb, int j0,
+                           boolean accumulate, float[] c, int cOff, int ldc) {
+        gemm(false, false, m, n, k, a, aOff, lda, packed, j0, nb, accumulate, c, cOff, ldc);
+    }
+
     /** Outputs narrower than this are computed transposed when that gives longer inner loops. */
     static final int NARROW = 32;
 

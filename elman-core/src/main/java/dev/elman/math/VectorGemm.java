@@ -52,6 +52,29 @@ final class VectorGemm implements FloatGemm {
         }
     }
 
+    @Override
+    public int packedSize(int k, int n) {
+        return VectorPackedGemm.packedSize(k, n);
+    }
+
+    @Override
+    public void pack(boolean transB, int k, int n, float[] b, int bOff, int ldb, float[] packed) {
+        VectorPackedGemm.pack(transB, k, n, b, bOff, ldb, packed);
+    }
+
+    @Override
+    public void gemmPacked(int m, int n, int k, float[] a, int aOff, int lda, float[] packed, int nb, int j0,
+                           boolean accumulate, float[] c, int cOff, int ldc) {
+        if (m <= 0 || n <= 0) {
+            return;
+        }
+        if (k <= 0) {
+            ScalarGemm.zeroProduct(m, n, accumulate, c, cOff, ldc);
+            return;
+        }
+        VectorPackedGemm.gemm(m, n, k, a, aOff, lda, packed, j0, accumulate, c, cOff, ldc);
+    }
+
     // ---- NT: dot products of rows of A with rows of B, both unit stride in k ---------------------------------
 
     private static void nt(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,

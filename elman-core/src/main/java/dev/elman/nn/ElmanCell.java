@@ -7,7 +7,8 @@ import dev.elman.math.Kernels;
  * One direction of one Elman layer over a packed batch: a(t) = b + W h(t-1) + U x(t), h(t) = f(a(t)).
  *
  * <p>The products that do not depend on h(t-1) — U x(t) for every t and, in backward, dL/dU, dL/dW, dL/db and
- * dL/dx — run as single whole-batch products outside the time loop; only W h(t-1) and its gradient run per step.
+ * dL/dx — run as single whole-batch products outside the time loop; only W h(t-1) and its gradient run per step,
+ * against a copy of W laid out once per pass ({@link Kernels#packRight}).
  */
 final class ElmanCell<A> {
     final Param<A> u;   // U: hidden × inputSize   (PyTorch weight_ih_l{k})
@@ -43,9 +44,11 @@ final class ElmanCell<A> {
     /**
      * Runs the recurrence. Writes {@code h} (packed h(t), N×H), {@code prev} (the h(t-1) each row saw, N×H) and
      * {@code hFinal} (rank-ordered final states, B×H). {@code h0} is rank-ordered B×H or null for zeros.
-     * Input is {@code tokens} (one-hot columns of U) or {@code x} (packed rows of width inputSize).
+     * Input is {@code tokens} (one-hot columns of U) or {@code x} (packed rows of width inputSize). {@code packedW}
+     * is scratch of {@code k.packedRightSize(H, H)} elements.
      */
-    void forward(Kernels<A> k, Packing p, int[] tokens, A x, A h0, int h0Off, A h, A prev, A hFinal, int hFinalOff) {
+    void forward(Kernels<A> k, Packing p, int[] tokens, A x, A h0, int h0Off, A h, A prev, A hFinal, int hFinalOff,
+                 A packedW) {
         final int n = p.totalRows();
         final int hs = hidden;
         if (tokens != null) {
@@ -55,6 +58,9 @@ final class ElmanCell<A> {
             k.gemm(false, true, n, hs, inputSize, x, 0, inputSize, u.value(), 0, inputSize, false, h, 0, hs);
         }
         k.addRowVector(b.value(), 0, h, 0, n, hs);
+        if (w != null) {
+            k.packRight(true, hs, hs, w.value(), 0, hs, packedW);   // Wᵀ, for h(t-1)·Wᵀ
+        }
         final int steps = p.maxLength();
         for (int s = 0; s < steps; s++) {
             int t = reverse ? steps - 1 - s : s;
@@ -72,7 +78,7 @@ final class ElmanCell<A> {
                         k.fill(prev, off + nb * hs, (rows - nb) * hs, 0);
                     }
                 }
-                k.gemm(false, true, rows, hs, hs, prev, off, hs, w.value(), 0, hs, true, h, off, hs);
+                k.gemmPackedRight(rows, hs, hs, prev, off, hs, packedW, true, h, off, hs);
             }
             k.activate(activation, h, off, rows * hs);
         }
@@ -95,10 +101,11 @@ final class ElmanCell<A> {
      * Backpropagation through time. {@code dh} holds dL/dh(t) from above (N×H) and is overwritten with dL/da(t).
      * Accumulates into the gradients of U, W, b, into {@code dx} (N×inputSize, dense input only, may be null) and
      * into {@code dh0} (rank-ordered, may be null). {@code dhFinal} (rank-ordered, may be null) is dL/dh_final
-     * from outside, e.g. a later chunk. {@code scratch} needs B×H elements.
+     * from outside, e.g. a later chunk. {@code scratch} needs B×H elements, {@code packedW}
+     * {@code k.packedRightSize(H, H)}.
      */
     void backward(Kernels<A> k, Packing p, int[] tokens, A x, A h, A prev, A dh, A dhFinal, int dhFinalOff,
-                  A dh0, int dh0Off, A scratch, A dx) {
+                  A dh0, int dh0Off, A scratch, A dx, A packedW) {
         final int n = p.totalRows();
         final int hs = hidden;
         final int steps = p.maxLength();
@@ -115,13 +122,16 @@ final class ElmanCell<A> {
                 }
             }
         }
+        if (w != null) {
+            k.packRight(false, hs, hs, w.value(), 0, hs, packedW);
+        }
         for (int s = 0; s < steps; s++) {
             int t = reverse ? s : steps - 1 - s;
             int rows = p.rows(t);
             int off = p.offset(t) * hs;
             k.activationBackward(activation, h, off, dh, off, rows * hs);
             if (w != null) {
-                k.gemm(false, false, rows, hs, hs, dh, off, hs, w.value(), 0, hs, false, scratch, 0, hs);
+                k.gemmPackedRight(rows, hs, hs, dh, off, hs, packedW, false, scratch, 0, hs);
                 int nb = rowsFromNeighbour(p, t);
                 if (nb > 0) {
                     k.addInPlace(scratch, 0, dh, p.offset(neighbour(t)) * hs, nb * hs);

@@ -36,6 +36,7 @@ public final class Workspace<A> {
     A dh0Ranked;
     A dhFinalRanked;
     A scratch;     // B×H
+    final A packedW;  // W or Wᵀ laid out for the per-step products, shared by the cells in turn
 
     // dropout on every layer's output, for training
     double dropout;
@@ -54,6 +55,7 @@ public final class Workspace<A> {
     Workspace(Kernels<A> kernels, RnnConfig config) {
         this.kernels = kernels;
         this.config = config;
+        this.packedW = kernels.alloc(kernels.packedRightSize(config.hiddenSize(), config.hiddenSize()));
     }
 
     void ensure(Packing p) {

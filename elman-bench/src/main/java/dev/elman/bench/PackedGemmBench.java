@@ -1,0 +1,54 @@
+package dev.elman.bench;
+
+import dev.elman.math.Kernels;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The recurrent step products with W laid out once ({@link Kernels#packRight}) and reused at every step, as the
+ * engine runs them: h(t−1)·Wᵀ forward and dL/da(t)·W backward, for the T (H = 256) and C (H = 512) configurations
+ * with batch 32, and one sentence (batch 1). Shapes name op(B) as stored (NT: Wᵀ, NN: W).
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class PackedGemmBench {
+
+    @Param({"stepP_NT_32x256x256", "dprevP_NN_32x256x256", "stepP_NT_32x512x512", "stepP_NT_1x256x256",
+        "stepP_NT_32x128x128"})
+    public String shape;
+
+    @Param({"reference", "portable", "vector", "vector-x2"})
+    public String impl;
+
+    private Kernels<float[]> kernels;
+    private Shape s;
+    private float[] packed;
+
+    @Setup
+    public void setUp() {
+        kernels = Impl.of(impl);
+        s = new Shape(shape, 42);
+        packed = kernels.alloc(kernels.packedRightSize(s.k, s.n));
+        kernels.packRight(s.transB, s.k, s.n, s.b, 0, s.ldb(), packed);
+    }
+
+    @Benchmark
+    public float[] gemm() {
+        kernels.gemmPackedRight(s.m, s.n, s.k, s.a, 0, s.lda(), packed, false, s.c, 0, s.n);
+        return s.c;
+    }
+}

@@ -1,0 +1,187 @@
+package dev.elman.math;
+
+import jdk.incubator.vector.FloatVector;
+
+/**
+ * {@code C = A·B} (or {@code C += A·B}) on the Vector API for a B laid out once in advance and used many times — the
+ * recurrent weights, multiplied into a few rows at every time step. Each element is summed as
+ * {@code s = fma(a[i][p], b[p][j], s)} over increasing p, exactly as {@link VectorBroadcastGemm} does, so a packed
+ * product gives the same bits as the unpacked NN product.
+ *
+ * <p>B is stored as panels {@link #W} columns wide, p-major inside a panel ({@code bp[(q*k + p)*W + j]}), padded with
+ * zero columns. A is copied per call into 6-row strips; a tile of 6 rows × W columns keeps 12 accumulators in
+ * registers, each broadcast of an A element feeding two fma. Panels are the outer loop, so with several threads splitting the columns
+ * each reads only its share of B.
+ */
+final class VectorPackedGemm {
+    private static final int L = VectorLanes.L;
+    /** The panel width: two vectors. */
+    static final int W = 2 * L;
+
+    private VectorPackedGemm() {
+    }
+
+    /** Elements of the packed form of a k×n matrix. */
+    static int packedSize(int k, int n) {
+        return Math.multiplyExact((n + W - 1) / W * W, k);
+    }
+
+    /** Packs op(B) (k×n; B stored n×k when {@code transB}) into {@code bp}. */
+    static void pack(boolean transB, int k, int n, float[] b, int bOff, int ldb, float[] bp) {
+        for (int j0 = 0, q = 0; j0 < n; j0 += W, q++) {
+            int base = q * k * W;
+            int w = Math.min(W, n - j0);
+            if (transB) {
+                for (int jj = 0; jj < W; jj++) {
+                    int bj = bOff + (j0 + jj) * ldb;
+                    for (int p = 0; p < k; p++) {
+                        bp[base + p * W + jj] = jj < w ? b[bj + p] : 0f;
+                    }
+                }
+            } else {
+                for (int p = 0; p < k; p++) {
+                    int o = base + p * W;
+                    System.arraycopy(b, bOff + p * ldb + j0, bp, o, w);
+                    java.util.Arrays.fill(bp, o + w, o + W, 0f);
+                }
+            }
+        }
+    }
+
+    /**
+     * Columns {@code [j0, j0+n)} of the product of the m×k row-major A with the packed B; {@code j0} is a multiple
+     * of {@link #W}. Writes C's columns {@code [0, n)} at {@code cOff}.
+     */
+    static void gemm(int m, int n, int k, float[] a, int aOff, int lda, float[] bp, int j0,
+                     boolean acc, float[] c, int cOff, int ldc) {
+        int full = m - m % 6;
+        int paired = full + m % 6 / 2 * 2;
+        float[] ap = GemmScratch.get().packedA(paired * k);
+        packA(paired, full, k, a, aOff, lda, ap);
+        float[] tile = GemmScratch.get().lanes(6 * W);
+        for (int j = 0; j < n; j += W) {
+            int b0 = (j0 + j) / W * k * W;
+            int w = Math.min(W, n - j);
+            // kernels only store: a tile takes what must be added to C or is wider than C
+            boolean direct = !acc && w == W;
+            float[] out = direct ? c : tile;
+            int ldo = direct ? ldc : W;
+            for (int i = 0; i < paired; ) {
+                int rows = i < full ? 6 : 2;
+                int o0 = direct ? cOff + i * ldc + j : 0;
+                if (rows == 6) {
+                    VectorTiles.t6(k, ap, i * k, bp, b0, out, o0, ldo, false);
+                } else {
+                    VectorTiles.t2(k, ap, i * k, bp, b0, out, o0, ldo, false);
+                }
+                if (!direct) {
+                    drain(tile, rows, w, acc, c, cOff + i * ldc + j, ldc);
+                }
+                i += rows;
+            }
+        }
+        if (paired < m) {
+            row(n, k, a, aOff + (m - 1) * lda, bp, j0, acc, c, cOff + (m - 1) * ldc);
+        }
+    }
+
+    /** One row of C: four panels at a time, so that eight independent fma chains hide the fma latency. */
+    private static void row(int n, int k, float[] a, int a0, float[] bp, int j0, boolean acc, float[] c, int c0) {
+        float[] tile = GemmScratch.get().lanes(6 * W);
+        int j = 0;
+        for (; j + 4 * W <= n; j += 4 * W) {
+            int b0 = (j0 + j) / W * k * W;
+            if (acc) {
+                k1x4(k, a, a0, bp, b0, k * W, tile, 0);
+                drain(tile, 1, 4 * W, true, c, c0 + j, 0);
+            } else {
+                k1x4(k, a, a0, bp, b0, k * W, c, c0 + j);
+            }
+        }
+        for (; j < n; j += W) {
+            int b0 = (j0 + j) / W * k * W;
+            int w = Math.min(W, n - j);
+            if (w == W && !acc) {
+                k1(k, a, a0, bp, b0, c, c0 + j);
+            } else {
+                k1(k, a, a0, bp, b0, tile, 0);
+                drain(tile, 1, w, acc, c, c0 + j, 0);
+            }
+        }
+    }
+
+    /** Puts (or adds) the first {@code w} columns of {@code rows} rows of the tile (row stride W) into C. */
+    private static void drain(float[] tile, int rows, int w, boolean acc, float[] c, int c0, int ldc) {
+        for (int r = 0; r < rows; r++) {
+            for (int q = 0; q < w; q++) {
+                VectorLanes.put(tile[r * W + q], acc, c, c0 + r * ldc + q);
+            }
+        }
+    }
+
+    /**
+     * Copies rows {@code [0, paired)} of A into strips, p-major inside a strip: 6-row strips for rows below
+     * {@code full}, then 2-row strips; the strip holding row i starts at {@code i*k}. Reading A through one
+     * sequential index runs the kernel at twice the speed of reading 6 rows in place.
+     */
+    private static void packA(int paired, int full, int k, float[] a, int aOff, int lda, float[] ap) {
+        for (int i = 0; i < paired; ) {
+            int rows = i < full ? 6 : 2;
+            int base = i * k;
+            for (int r = 0; r < rows; r++) {
+                int ai = aOff + (i + r) * lda;
+                for (int p = 0; p < k; p++) {
+                    ap[base + p * rows + r] = a[ai + p];
+                }
+            }
+            i += rows;
+        }
+    }
+
+    private static void k1x4(int k, float[] a, int a0, float[] bp, int b0, int step, float[] c, int c0) {
+        FloatVector s0 = FloatVector.zero(VectorLanes.S);
+        FloatVector s1 = s0;
+        FloatVector s2 = s0;
+        FloatVector s3 = s0;
+        FloatVector s4 = s0;
+        FloatVector s5 = s0;
+        FloatVector s6 = s0;
+        FloatVector s7 = s0;
+        int b1 = b0 + step;
+        int b2 = b1 + step;
+        int b3 = b2 + step;
+        for (int p = 0; p < k; p++) {
+            int o = p * W;
+            FloatVector x = FloatVector.broadcast(VectorLanes.S, a[a0 + p]);
+            s0 = x.fma(FloatVector.fromArray(VectorLanes.S, bp, b0 + o), s0);
+            s1 = x.fma(FloatVector.fromArray(VectorLanes.S, bp, b0 + o + L), s1);
+            s2 = x.fma(FloatVector.fromArray(VectorLanes.S, bp, b1 + o), s2);
+            s3 = x.fma(FloatVector.fromArray(VectorLanes.S, bp, b1 + o + L), s3);
+            s4 = x.fma(FloatVector.fromArray(VectorLanes.S, bp, b2 + o), s4);
+            s5 = x.fma(FloatVector.fromArray(VectorLanes.S, bp, b2 + o + L), s5);
+            s6 = x.fma(FloatVector.fromArray(VectorLanes.S, bp, b3 + o), s6);
+            s7 = x.fma(FloatVector.fromArray(VectorLanes.S, bp, b3 + o + L), s7);
+        }
+        s0.intoArray(c, c0);
+        s1.intoArray(c, c0 + L);
+        s2.intoArray(c, c0 + W);
+        s3.intoArray(c, c0 + W + L);
+        s4.intoArray(c, c0 + 2 * W);
+        s5.intoArray(c, c0 + 2 * W + L);
+        s6.intoArray(c, c0 + 3 * W);
+        s7.intoArray(c, c0 + 3 * W + L);
+    }
+
+    private static void k1(int k, float[] a, int a0, float[] bp, int b0, float[] out, int o0) {
+        FloatVector s0 = FloatVector.zero(VectorLanes.S);
+        FloatVector s1 = s0;
+        for (int p = 0; p < k; p++) {
+            int bi = b0 + p * W;
+            FloatVector x = FloatVector.broadcast(VectorLanes.S, a[a0 + p]);
+            s0 = x.fma(FloatVector.fromArray(VectorLanes.S, bp, bi), s0);
+            s1 = x.fma(FloatVector.fromArray(VectorLanes.S, bp, bi + L), s1);
+        }
+        s0.intoArray(out, o0);
+        s1.intoArray(out, o0 + L);
+    }
+}

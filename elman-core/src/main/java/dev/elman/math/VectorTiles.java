@@ -1,0 +1,112 @@
+package dev.elman.math;
+
+import jdk.incubator.vector.FloatVector;
+
+/**
+ * The register tiles of the broadcast products ({@link VectorBroadcastGemm}, {@link VectorPackedGemm}): r rows of
+ * C (6, 2 or 1) × {@link #W} columns, from a strip of A packed p-major ({@code ap[a0 + p*r + i]}) and a panel of B
+ * ({@code bp[b0 + p*W + j]}). Each element is {@code s = fma(a[i][p], b[p][j], s)} over increasing p, starting
+ * from zero, or with {@code resume} from the partial sums already in {@code out} (a later block of p). Tiles only
+ * store: a vector passed to a method C2 did not inline would be boxed on the heap.
+ */
+final class VectorTiles {
+    private static final int L = VectorLanes.L;
+    /** The panel width: two vectors. */
+    static final int W = 2 * L;
+
+    private VectorTiles() {
+    }
+
+    /** Six rows: twelve accumulators, each broadcast of an A element feeding two fma. */
+    static void t6(int k, float[] ap, int a0, float[] bp, int b0, float[] out, int o0, int ldo, boolean resume) {
+        FloatVector z = FloatVector.zero(VectorLanes.S);
+        FloatVector s00 = resume ? FloatVector.fromArray(VectorLanes.S, out, o0) : z;
+        FloatVector s01 = resume ? FloatVector.fromArray(VectorLanes.S, out, o0 + L) : z;
+        FloatVector s10 = resume ? FloatVector.fromArray(VectorLanes.S, out, o0 + ldo) : z;
+        FloatVector s11 = resume ? FloatVector.fromArray(VectorLanes.S, out, o0 + ldo + L) : z;
+        FloatVector s20 = resume ? FloatVector.fromArray(VectorLanes.S, out, o0 + 2 * ldo) : z;
+        FloatVector s21 = resume ? FloatVector.fromArray(VectorLanes.S, out, o0 + 2 * ldo + L) : z;
+        FloatVector s30 = resume ? FloatVector.fromArray(VectorLanes.S, out, o0 + 3 * ldo) : z;
+        FloatVector s31 = resume ? FloatVector.fromArray(VectorLanes.S, out, o0 + 3 * ldo + L) : z;
+        FloatVector s40 = resume ? FloatVector.fromArray(VectorLanes.S, out, o0 + 4 * ldo) : z;
+        FloatVector s41 = resume ? FloatVector.fromArray(VectorLanes.S, out, o0 + 4 * ldo + L) : z;
+        FloatVector s50 = resume ? FloatVector.fromArray(VectorLanes.S, out, o0 + 5 * ldo) : z;
+        FloatVector s51 = resume ? FloatVector.fromArray(VectorLanes.S, out, o0 + 5 * ldo + L) : z;
+        for (int p = 0; p < k; p++) {
+            int bi = b0 + p * W;
+            int ai = a0 + p * 6;
+            FloatVector y0 = FloatVector.fromArray(VectorLanes.S, bp, bi);
+            FloatVector y1 = FloatVector.fromArray(VectorLanes.S, bp, bi + L);
+            FloatVector x = FloatVector.broadcast(VectorLanes.S, ap[ai]);
+            s00 = x.fma(y0, s00);
+            s01 = x.fma(y1, s01);
+            x = FloatVector.broadcast(VectorLanes.S, ap[ai + 1]);
+            s10 = x.fma(y0, s10);
+            s11 = x.fma(y1, s11);
+            x = FloatVector.broadcast(VectorLanes.S, ap[ai + 2]);
+            s20 = x.fma(y0, s20);
+            s21 = x.fma(y1, s21);
+            x = FloatVector.broadcast(VectorLanes.S, ap[ai + 3]);
+            s30 = x.fma(y0, s30);
+            s31 = x.fma(y1, s31);
+            x = FloatVector.broadcast(VectorLanes.S, ap[ai + 4]);
+            s40 = x.fma(y0, s40);
+            s41 = x.fma(y1, s41);
+            x = FloatVector.broadcast(VectorLanes.S, ap[ai + 5]);
+            s50 = x.fma(y0, s50);
+            s51 = x.fma(y1, s51);
+        }
+        s00.intoArray(out, o0);
+        s01.intoArray(out, o0 + L);
+        s10.intoArray(out, o0 + ldo);
+        s11.intoArray(out, o0 + ldo + L);
+        s20.intoArray(out, o0 + 2 * ldo);
+        s21.intoArray(out, o0 + 2 * ldo + L);
+        s30.intoArray(out, o0 + 3 * ldo);
+        s31.intoArray(out, o0 + 3 * ldo + L);
+        s40.intoArray(out, o0 + 4 * ldo);
+        s41.intoArray(out, o0 + 4 * ldo + L);
+        s50.intoArray(out, o0 + 5 * ldo);
+        s51.intoArray(out, o0 + 5 * ldo + L);
+    }
+
+    /** Two rows. */
+    static void t2(int k, float[] ap, int a0, float[] bp, int b0, float[] out, int o0, int ldo, boolean resume) {
+        FloatVector z = FloatVector.zero(VectorLanes.S);
+        FloatVector s00 = resume ? FloatVector.fromArray(VectorLanes.S, out, o0) : z;
+        FloatVector s01 = resume ? FloatVector.fromArray(VectorLanes.S, out, o0 + L) : z;
+        FloatVector s10 = resume ? FloatVector.fromArray(VectorLanes.S, out, o0 + ldo) : z;
+        FloatVector s11 = resume ? FloatVector.fromArray(VectorLanes.S, out, o0 + ldo + L) : z;
+        for (int p = 0; p < k; p++) {
+            int bi = b0 + p * W;
+            int ai = a0 + p * 2;
+            FloatVector y0 = FloatVector.fromArray(VectorLanes.S, bp, bi);
+            FloatVector y1 = FloatVector.fromArray(VectorLanes.S, bp, bi + L);
+            FloatVector x = FloatVector.broadcast(VectorLanes.S, ap[ai]);
+            s00 = x.fma(y0, s00);
+            s01 = x.fma(y1, s01);
+            x = FloatVector.broadcast(VectorLanes.S, ap[ai + 1]);
+            s10 = x.fma(y0, s10);
+            s11 = x.fma(y1, s11);
+        }
+        s00.intoArray(out, o0);
+        s01.intoArray(out, o0 + L);
+        s10.intoArray(out, o0 + ldo);
+        s11.intoArray(out, o0 + ldo + L);
+    }
+
+    /** One row of a packed strip ({@code ap[a0 + p]}), as {@link #t6}. */
+    static void t1(int k, float[] ap, int a0, float[] bp, int b0, float[] out, int o0, boolean resume) {
+        FloatVector z = FloatVector.zero(VectorLanes.S);
+        FloatVector s0 = resume ? FloatVector.fromArray(VectorLanes.S, out, o0) : z;
+        FloatVector s1 = resume ? FloatVector.fromArray(VectorLanes.S, out, o0 + L) : z;
+        for (int p = 0; p < k; p++) {
+            int bi = b0 + p * W;
+            FloatVector x = FloatVector.broadcast(VectorLanes.S, ap[a0 + p]);
+            s0 = x.fma(FloatVector.fromArray(VectorLanes.S, bp, bi), s0);
+            s1 = x.fma(FloatVector.fromArray(VectorLanes.S, bp, bi + L), s1);
+        }
+        s0.intoArray(out, o0);
+        s1.intoArray(out, o0 + L);
+    }
+}
