@@ -34,6 +34,16 @@ public interface Kernels<A> {
     /** Copies {@code n} elements from {@code src[srcOff..]} to {@code out[outOff..]}. */
     void copy(A src, int srcOff, A out, int outOff, int n);
 
+    /** True if {@code x[xOff, xOff+n)} and {@code y[yOff, yOff+n)} hold the same bits (any NaN equals any NaN). */
+    default boolean sameBits(A x, int xOff, A y, int yOff, int n) {
+        for (int i = 0; i < n; i++) {
+            if (Double.doubleToLongBits(get(x, xOff + i)) != Double.doubleToLongBits(get(y, yOff + i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** {@code inOut[off+i] += x[xOff+i]} for {@code i < n}. */
     void addInPlace(A x, int xOff, A inOut, int off, int n);
 

@@ -44,11 +44,11 @@ final class ElmanCell<A> {
     /**
      * Runs the recurrence. Writes {@code h} (packed h(t), N×H), {@code prev} (the h(t-1) each row saw, N×H) and
      * {@code hFinal} (rank-ordered final states, B×H). {@code h0} is rank-ordered B×H or null for zeros.
-     * Input is {@code tokens} (one-hot columns of U) or {@code x} (packed rows of width inputSize). {@code packedW}
-     * is scratch of {@code k.packedRightSize(H, H)} elements.
+     * Input is {@code tokens} (one-hot columns of U) or {@code x} (packed rows of width inputSize). {@code layout}
+     * holds this cell's Wᵀ as laid out by the last forward pass in this workspace.
      */
     void forward(Kernels<A> k, Packing p, int[] tokens, A x, A h0, int h0Off, A h, A prev, A hFinal, int hFinalOff,
-                 A packedW) {
+                 PackedWeights<A> layout) {
         final int n = p.totalRows();
         final int hs = hidden;
         if (tokens != null) {
@@ -58,9 +58,7 @@ final class ElmanCell<A> {
             k.gemm(false, true, n, hs, inputSize, x, 0, inputSize, u.value(), 0, inputSize, false, h, 0, hs);
         }
         k.addRowVector(b.value(), 0, h, 0, n, hs);
-        if (w != null) {
-            k.packRight(true, hs, hs, w.value(), 0, hs, packedW);   // Wᵀ, for h(t-1)·Wᵀ
-        }
+        A packedW = w != null ? layout.of(k, w.value(), hs) : null;
         final int steps = p.maxLength();
         for (int s = 0; s < steps; s++) {
             int t = reverse ? steps - 1 - s : s;
@@ -102,7 +100,7 @@ final class ElmanCell<A> {
      * Accumulates into the gradients of U, W, b, into {@code dx} (N×inputSize, dense input only, may be null) and
      * into {@code dh0} (rank-ordered, may be null). {@code dhFinal} (rank-ordered, may be null) is dL/dh_final
      * from outside, e.g. a later chunk. {@code scratch} needs B×H elements, {@code packedW}
-     * {@code k.packedRightSize(H, H)}.
+     * {@code k.packedRightSize(H, H)} (overwritten).
      */
     void backward(Kernels<A> k, Packing p, int[] tokens, A x, A h, A prev, A dh, A dhFinal, int dhFinalOff,
                   A dh0, int dh0Off, A scratch, A dx, A packedW) {

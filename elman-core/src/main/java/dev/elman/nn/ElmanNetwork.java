@@ -201,7 +201,7 @@ public final class ElmanNetwork<A> {
             for (int d = 0; d < dirs; d++) {
                 int c = l * dirs + d;
                 cells.get(c).forward(kernels, p, tokens, x, h0 == null ? null : ws.h0Ranked, c * b * hs,
-                        ws.h.get(c), ws.prev.get(c), ws.hFinalRanked, c * b * hs, ws.packedW);
+                        ws.h.get(c), ws.prev.get(c), ws.hFinalRanked, c * b * hs, ws.packedWt.get(c));
             }
             if (dirs == 2) {
                 interleave(ws.h.get(l * 2), ws.h.get(l * 2 + 1), ws.layerOut.get(l), n, hs);

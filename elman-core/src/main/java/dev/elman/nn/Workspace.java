@@ -36,7 +36,8 @@ public final class Workspace<A> {
     A dh0Ranked;
     A dhFinalRanked;
     A scratch;     // B×H
-    final A packedW;  // W or Wᵀ laid out for the per-step products, shared by the cells in turn
+    final A packedW;  // W laid out for the backward step products, shared by the cells in turn
+    final List<PackedWeights<A>> packedWt = new ArrayList<>();  // per cell: Wᵀ for the forward step products
 
     // dropout on every layer's output, for training
     double dropout;
@@ -56,6 +57,9 @@ public final class Workspace<A> {
         this.kernels = kernels;
         this.config = config;
         this.packedW = kernels.alloc(kernels.packedRightSize(config.hiddenSize(), config.hiddenSize()));
+        for (int c = 0; c < config.layers() * config.directions(); c++) {
+            packedWt.add(new PackedWeights<>());
+        }
     }
 
     void ensure(Packing p) {
