@@ -41,8 +41,8 @@ public final class GradClip {
 
     /**
      * Scales every gradient by {@code maxNorm / (norm + 1e-6)} when that is below 1, where {@code norm} is
-     * {@link #globalNorm}. A non-finite norm leaves the gradients unchanged (PyTorch would fill them with NaN);
-     * callers can test the returned norm and skip the step.
+     * {@link #globalNorm}. A NaN norm leaves the gradients unchanged (PyTorch would fill them with NaN); an infinite
+     * one scales them by 0, as PyTorch does. Callers can test the returned norm and skip the step.
      *
      * @return the global norm before clipping
      */
