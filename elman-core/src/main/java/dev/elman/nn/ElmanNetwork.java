@@ -31,7 +31,7 @@ import java.util.Map;
  * ids select columns of the first layer's U (one-hot input).
  *
  * <p>The network only holds parameters; activations live in a {@link Workspace}, one per thread. Gradients
- * accumulate in the parameters' {@link Param#grad()} arrays until {@link #zeroGrad()}.
+ * accumulate in the parameters' {@link Param#grad()} arrays until {@link #zeroGrad()}; the embedding's is row-sparse.
  *
  * @param <A> the array type: {@code float[]} for work, {@code double[]} for gradient checks
  */
@@ -57,7 +57,7 @@ public final class ElmanNetwork<A> {
         this.master = master;
         int hs = config.hiddenSize();
         embedding = config.embeddingSize() > 0
-                ? add("embedding.weight", config.vocabSize(), config.embeddingSize()) : null;
+                ? add("embedding.weight", config.vocabSize(), config.embeddingSize()).trackRows() : null;
         for (int l = 0; l < config.layers(); l++) {
             int in = l == 0 ? config.firstLayerInputSize() : config.layerOutputSize();
             for (int d = 0; d < config.directions(); d++) {
@@ -321,7 +321,7 @@ public final class ElmanNetwork<A> {
             }
         }
         if (embedding != null) {
-            kernels.scatterAddRows(ws.dx0, 0, n, config.embeddingSize(), tokens, 0, embedding.grad());
+            embedding.addToGradRows(ws.dx0, 0, tokens, 0, n);
         }
     }
 

@@ -27,13 +27,13 @@ public final class Adagrad extends Optimizer {
     }
 
     @Override
-    void update(int index, float[] w, float[] g, int n) {
+    void update(int index, float[] w, float[] g, int from, int to) {
         float[] sum = slot(0, index);
         float wd = (float) config.weightDecay();
         float eps = (float) config.eps();
         double clr = learningRate() / (1 + (stepCount() - 1) * config.lrDecay());
         float negClr = (float) -clr;
-        for (int j = 0; j < n; j++) {
+        for (int j = from; j < to; j++) {
             float d = wd != 0 ? g[j] + wd * w[j] : g[j];
             sum[j] = sum[j] + d * d;
             float std = (float) Math.sqrt(sum[j]) + eps;

@@ -25,7 +25,7 @@ public final class Adam extends Optimizer {
     }
 
     @Override
-    void update(int index, float[] w, float[] g, int n) {
+    void update(int index, float[] w, float[] g, int from, int to) {
         float[] m = slot(0, index);
         float[] v = slot(1, index);
         float[] vMax = config.amsgrad() ? slot(2, index) : null;
@@ -41,7 +41,7 @@ public final class Adam extends Optimizer {
         float eps = (float) config.eps();
         float negStepSize = (float) -(lr / (1 - Math.pow(config.beta1(), t)));
         float bc2Sqrt = (float) Math.sqrt(1 - Math.pow(config.beta2(), t));
-        for (int j = 0; j < n; j++) {
+        for (int j = from; j < to; j++) {
             if (decoupled) {
                 w[j] = w[j] * shrink;
             }

@@ -54,17 +54,34 @@ public abstract sealed class Optimizer permits Sgd, Adagrad, RmsProp, Adam {
     /** Applies one update to every parameter from its current gradient. */
     public final void step() {
         steps++;
+        boolean skipZero = zeroGradientIsNoOp();
         for (int i = 0; i < params.size(); i++) {
             Param<float[]> p = params.get(i);
-            update(i, p.value(), p.grad(), p.size());
+            if (skipZero && p.rowSparse()) {
+                int width = p.rowSize();
+                for (int r = p.nextTouchedRow(0); r >= 0; r = p.nextTouchedRow(r + 1)) {
+                    update(i, p.value(), p.grad(), r * width, r * width + width);
+                }
+            } else {
+                update(i, p.value(), p.grad(), 0, p.size());
+            }
         }
     }
 
     /**
-     * Updates parameter {@code index} ({@code n} elements of {@code w}) from its gradient {@code g}; called by
-     * {@link #step()} after the step count has been incremented.
+     * Updates elements {@code [from, to)} of parameter {@code index}'s value {@code w} from its gradient {@code g};
+     * called by {@link #step()} after the step count has been incremented.
      */
-    abstract void update(int index, float[] w, float[] g, int n);
+    abstract void update(int index, float[] w, float[] g, int from, int to);
+
+    /**
+     * Whether this step's {@link #update} leaves an element whose gradient is zero bit for bit unchanged (no state
+     * and no weight decay); {@link #step()} then skips the untouched rows of {@linkplain Param#rowSparse()
+     * row-sparse} parameters.
+     */
+    boolean zeroGradientIsNoOp() {
+        return false;
+    }
 
     /** The state array of slot {@code slot} (index into the slot names) for parameter {@code param}. */
     final float[] slot(int slot, int param) {

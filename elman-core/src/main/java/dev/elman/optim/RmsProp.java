@@ -35,7 +35,7 @@ public final class RmsProp extends Optimizer {
     }
 
     @Override
-    void update(int index, float[] w, float[] g, int n) {
+    void update(int index, float[] w, float[] g, int from, int to) {
         boolean withMomentum = config.momentum() > 0;
         boolean centered = config.centered();
         float[] sq = slot(0, index);
@@ -47,7 +47,7 @@ public final class RmsProp extends Optimizer {
         float eps = (float) config.eps();
         float mu = (float) config.momentum();
         float negLr = (float) -learningRate();
-        for (int j = 0; j < n; j++) {
+        for (int j = from; j < to; j++) {
             float d = wd != 0 ? g[j] + wd * w[j] : g[j];
             sq[j] = sq[j] * alpha + oneMinusAlpha * d * d;
             float r;

@@ -8,7 +8,8 @@ import java.util.List;
  * Stochastic gradient descent with optional momentum, dampening, Nesterov momentum and weight decay, as
  * {@code torch.optim.SGD}: d = g + λθ; b = d on the first step, else μb + (1−τ)d; θ −= lr·(Nesterov ? d + μb : b).
  *
- * <p>State slot (only with momentum): {@code momentum_buffer}.
+ * <p>State slot (only with momentum): {@code momentum_buffer}. Without momentum and weight decay, only the touched
+ * rows of a {@linkplain Param#rowSparse() row-sparse} parameter are updated: the others would not change.
  */
 public final class Sgd extends Optimizer {
     private final SgdConfig config;
@@ -23,11 +24,17 @@ public final class Sgd extends Optimizer {
     }
 
     @Override
-    void update(int index, float[] w, float[] g, int n) {
+    boolean zeroGradientIsNoOp() {
+        // θ + (−lr)·0 is θ for a finite float lr; momentum and weight decay move θ where g = 0
+        return config.momentum() == 0 && config.weightDecay() == 0 && Float.isFinite((float) -learningRate());
+    }
+
+    @Override
+    void update(int index, float[] w, float[] g, int from, int to) {
         float wd = (float) config.weightDecay();
         float negLr = (float) -learningRate();
         if (config.momentum() == 0) {
-            for (int j = 0; j < n; j++) {
+            for (int j = from; j < to; j++) {
                 float d = wd != 0 ? g[j] + wd * w[j] : g[j];
                 w[j] = w[j] + negLr * d;
             }
@@ -38,7 +45,7 @@ public final class Sgd extends Optimizer {
         float mu = (float) config.momentum();
         float keep = (float) (1 - config.dampening());
         boolean nesterov = config.nesterov();
-        for (int j = 0; j < n; j++) {
+        for (int j = from; j < to; j++) {
             float d = wd != 0 ? g[j] + wd * w[j] : g[j];
             buf[j] = first ? d : buf[j] * mu + keep * d;
             float dir = nesterov ? d + mu * buf[j] : buf[j];

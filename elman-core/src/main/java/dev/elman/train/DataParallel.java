@@ -73,17 +73,31 @@ public final class DataParallel implements AutoCloseable {
 
     /**
      * Adds each replica's gradients into {@code target}'s, replica by replica in list order; {@code target} and
-     * every replica list hold the same parameters in the same order.
+     * every replica list hold the same parameters in the same order. Only the touched rows of a
+     * {@linkplain Param#rowSparse() row-sparse} replica gradient are added, and they are marked in the target.
      */
     public static void sumGradients(List<Param<float[]>> target, List<List<Param<float[]>>> replicas) {
         for (List<Param<float[]>> replica : replicas) {
             for (int i = 0; i < target.size(); i++) {
-                float[] into = target.get(i).grad();
-                float[] from = replica.get(i).grad();
-                for (int j = 0; j < into.length; j++) {
-                    into[j] += from[j];
+                Param<float[]> into = target.get(i);
+                Param<float[]> from = replica.get(i);
+                if (!from.rowSparse()) {
+                    add(from.grad(), into.grad(), 0, into.size());
+                    into.markAllRows();
+                    continue;
+                }
+                int width = from.rowSize();
+                for (int r = from.nextTouchedRow(0); r >= 0; r = from.nextTouchedRow(r + 1)) {
+                    add(from.grad(), into.grad(), r * width, r * width + width);
+                    into.markRow(r);
                 }
             }
+        }
+    }
+
+    private static void add(float[] from, float[] into, int start, int end) {
+        for (int j = start; j < end; j++) {
+            into[j] += from[j];
         }
     }
 

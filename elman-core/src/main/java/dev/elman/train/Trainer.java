@@ -82,7 +82,7 @@ public final class Trainer {
                 long totalSteps = (long) batches * config.epochs();
                 for (; s.batch < batches; s.batch++) {
                     for (Param<float[]> p : params) {
-                        java.util.Arrays.fill(p.grad(), 0f);
+                        p.zeroGrad();
                     }
                     TrainingTask.StepResult r = task.step(s.batch, stepRandom(s.globalStep));
                     double norm = GradClip.globalNorm(params);
