@@ -7,6 +7,7 @@ import dev.elman.nlp.lm.LmTask;
 import dev.elman.nlp.lm.LmTrainer;
 import dev.elman.optim.AdamConfig;
 import dev.elman.optim.LrSchedule;
+import dev.elman.train.DataParallel;
 import dev.elman.train.MetricsLog;
 import dev.elman.train.ProgressBar;
 import dev.elman.train.TrainerConfig;
@@ -75,6 +76,10 @@ final class LmTrainCommand implements Callable<Integer> {
     @Option(names = "--max-chars", defaultValue = "0", description = "use only the first N characters of the text "
             + "(0 = all), for quick runs")
     int maxChars;
+    @Option(names = "--threads", defaultValue = "1", description = "shards the streams are split into, trained in "
+            + "parallel by replicas with single-threaded products; results depend on this number (default 1: one "
+            + "shard, threads inside the matrix products, the same bits on every machine)")
+    int threads;
     @Option(names = "--checkpoint-dir", description = "checkpoint folder; an existing checkpoint is resumed")
     Path checkpointDir;
     @Option(names = "--checkpoint-every", defaultValue = "0", description = "also checkpoint every N steps")
@@ -97,8 +102,19 @@ final class LmTrainCommand implements Callable<Integer> {
         CharVocabulary vocab = CharVocabulary.of(content);
         LmTexts texts = LmTexts.of(file, content, vocab);
         int[] train = texts.train(validFraction);
-        LmModel model = LmModel.create(vocab, hidden, layers, Engine.kernels(), seed);
-        LmTask task = new LmTask(model, train, texts.valid(validFraction), batch, seqLen, evalStreams)
+        if (threads < 1) {
+            throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
+        }
+        LmModel model = LmModel.create(vocab, hidden, layers, threads == 1 ? Engine.kernels() : Engine.kernels(1),
+                seed);
+        try (DataParallel parallel = new DataParallel(threads)) {
+            return train(model, vocab, texts, train, file, parallel);
+        }
+    }
+
+    private int train(LmModel model, CharVocabulary vocab, LmTexts texts, int[] train, Path file,
+                      DataParallel parallel) throws java.io.IOException {
+        LmTask task = new LmTask(model, train, texts.valid(validFraction), batch, seqLen, evalStreams, parallel)
                 .withDropout(dropout);
         if (!quiet) {
             System.err.printf(Locale.ROOT, "training a %d-layer Elman RNN (H=%d, %,d parameters) on %s: %,d training "

@@ -7,7 +7,10 @@ import dev.elman.nn.Packing;
 import dev.elman.nn.Param;
 import dev.elman.nn.SequenceBatch;
 import dev.elman.nn.Workspace;
+import dev.elman.train.DataParallel;
 import dev.elman.train.TrainingTask;
+import java.util.ArrayList;
+import java.util.concurrent.Callable;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,15 +28,20 @@ import java.util.SplittableRandom;
  * boundaries move from epoch to epoch. The carried state is in {@link #extraState()}, so a run resumed from a
  * checkpoint continues bit for bit. Evaluation is the loss on the validation text ({@code loss} in nats per
  * character, {@code bpc} in bits).
+ *
+ * <p>With a {@link DataParallel} of several threads, the streams are split into that many contiguous shards, each
+ * run by its own replica of the network on its own thread, and the gradients are summed in shard order: results
+ * depend on the thread count, never on scheduling.
  */
 public final class LmTask implements TrainingTask {
     /** Key of the carried hidden state in {@link #extraState()}. */
     public static final String STATE_KEY = "lm.hidden";
 
     private final LmModel model;
-    private final ElmanNetwork<float[]> net;
     private final Kernels<float[]> kernels;
-    private final Workspace<float[]> ws;
+    private final DataParallel parallel;   // null: one shard on the calling thread
+    private final List<Shard> shards = new ArrayList<>();
+    private final List<List<Param<float[]>>> replicaParams = new ArrayList<>();
     private double dropout;
     private final LmSession evalSession;
     private final int[] train;
@@ -41,10 +49,30 @@ public final class LmTask implements TrainingTask {
     private final int streams;
     private final int seqLen;
     private final int evalStreams;
-    private final int[] tokens;
-    private final int[] labels;
-    private final float[] carried;   // [layer][stream][H], the state after the last chunk
     private TextStreams layout;
+
+    /** Streams {@code [from, to)} with their network (shard 0: the model's own), workspace and carried state. */
+    private static final class Shard {
+        final ElmanNetwork<float[]> net;
+        final Workspace<float[]> ws;
+        final int from;
+        final int to;
+        final int[] tokens;
+        final int[] labels;
+        final float[] carried;   // [layer][stream][H], the state after the last chunk
+        Packing packing;
+        double loss;
+
+        Shard(ElmanNetwork<float[]> net, int from, int to, int seqLen) {
+            this.net = net;
+            this.ws = net.newWorkspace();
+            this.from = from;
+            this.to = to;
+            this.tokens = new int[Math.multiplyExact(to - from, seqLen)];
+            this.labels = new int[tokens.length];
+            this.carried = new float[net.stateSize(to - from)];
+        }
+    }
 
     /**
      * @param train       the training text as character ids (not copied; must not change)
@@ -54,6 +82,15 @@ public final class LmTask implements TrainingTask {
      * @param evalStreams streams the validation text is cut into for evaluation (see {@link LmSession#evaluate})
      */
     public LmTask(LmModel model, int[] train, int[] valid, int streams, int seqLen, int evalStreams) {
+        this(model, train, valid, streams, seqLen, evalStreams, null);
+    }
+
+    /**
+     * As {@link #LmTask(LmModel, int[], int[], int, int, int)}, with the streams split over the threads of
+     * {@code parallel} (null or one thread: no split).
+     */
+    public LmTask(LmModel model, int[] train, int[] valid, int streams, int seqLen, int evalStreams,
+                  DataParallel parallel) {
         if (streams <= 0 || seqLen <= 0 || evalStreams <= 0) {
             throw new IllegalArgumentException("streams, seqLen and evalStreams must be positive, got " + streams
                     + ", " + seqLen + ", " + evalStreams);
@@ -69,18 +106,22 @@ public final class LmTask implements TrainingTask {
         checkIds(train, model.vocabulary().size(), "training text");
         checkIds(valid, model.vocabulary().size(), "validation text");
         this.model = model;
-        this.net = model.network();
-        this.kernels = net.kernels();
-        this.ws = net.newWorkspace();
+        this.kernels = model.network().kernels();
+        this.parallel = parallel;
+        int count = parallel == null ? 1 : Math.min(parallel.threads(), streams);
+        for (int k = 0; k < count; k++) {
+            ElmanNetwork<float[]> net = k == 0 ? model.network() : model.network().replica();
+            shards.add(new Shard(net, streams * k / count, streams * (k + 1) / count, seqLen));
+            if (k > 0) {
+                replicaParams.add(net.params());
+            }
+        }
         this.evalSession = model.newSession();
         this.train = train;
         this.valid = valid;
         this.streams = streams;
         this.seqLen = seqLen;
         this.evalStreams = evalStreams;
-        this.tokens = new int[Math.multiplyExact(streams, seqLen)];
-        this.labels = new int[tokens.length];
-        this.carried = new float[net.stateSize(streams)];
     }
 
     private static void checkIds(int[] ids, int vocab, String what) {
@@ -126,23 +167,57 @@ public final class LmTask implements TrainingTask {
 
     @Override
     public StepResult step(int index, SplittableRandom rng) {
-        if (index == 0) {
-            // a new epoch: the streams start at new places, so no state carries over
-            java.util.Arrays.fill(carried, 0f);
+        int n = 0;
+        for (Shard s : shards) {
+            if (index == 0) {
+                // a new epoch: the streams start at new places, so no state carries over
+                java.util.Arrays.fill(s.carried, 0f);
+            }
+            s.packing = layout.fill(index, s.from, s.to, s.tokens, s.labels);
+            n += s.packing.totalRows();
         }
-        Packing p = layout.fill(index, tokens, labels);
-        ws.setDropout(dropout, rng);
-        net.forward(SequenceBatch.packed(p, tokens, null, 0, labels), carried, ws);
-        double mean = net.loss(LossSpec.MEAN, ws);
-        net.backward(ws);
-        net.finalStatesInto(ws, carried);
-        if (kernels.hasNonFinite(carried, 0, carried.length)) {
-            // a diverged step (skipped by the trainer) must not poison the chunks after it
-            java.util.Arrays.fill(carried, 0f);
+        final int total = n;
+        if (shards.size() == 1) {
+            run(shards.get(0), rng, total);
+        } else {
+            List<Callable<Void>> work = new ArrayList<>();
+            for (int k = 0; k < shards.size(); k++) {
+                Shard s = shards.get(k);
+                SplittableRandom shardRng = rng == null ? null : rng.split();
+                if (k > 0) {
+                    s.net.zeroGrad();
+                }
+                work.add(() -> {
+                    run(s, shardRng, total);
+                    return null;
+                });
+            }
+            parallel.run(work);
+            DataParallel.sumGradients(model.params(), replicaParams);
         }
-        int n = p.totalRows();
+        double mean = 0;
+        for (Shard s : shards) {
+            mean += s.loss;
+        }
         // the trainer sums losses and divides by tokens, so report the chunk's total
-        return new StepResult(mean * n, n);
+        return new StepResult(mean * total, total);
+    }
+
+    /** One shard's forward and backward; its loss is its part of the chunk's mean (divided by all shards' rows). */
+    private void run(Shard s, SplittableRandom rng, int total) {
+        s.loss = 0;
+        if (s.packing.totalRows() == 0) {
+            return;   // the last chunk may hold nothing for the shorter streams; their state stays as it is
+        }
+        s.ws.setDropout(dropout, rng);
+        s.net.forward(SequenceBatch.packed(s.packing, s.tokens, null, 0, s.labels), s.carried, s.ws);
+        s.loss = s.net.loss(LossSpec.MEAN, total, s.ws);
+        s.net.backward(s.ws);
+        s.net.finalStatesInto(s.ws, s.carried);
+        if (kernels.hasNonFinite(s.carried, 0, s.carried.length)) {
+            // a diverged step (skipped by the trainer) must not poison the chunks after it
+            java.util.Arrays.fill(s.carried, 0f);
+        }
     }
 
     @Override
@@ -167,7 +242,29 @@ public final class LmTask implements TrainingTask {
 
     @Override
     public Map<String, float[]> extraState() {
-        return Map.of(STATE_KEY, carried.clone());
+        float[] all = new float[stateSize()];
+        moveState(all, true);
+        return Map.of(STATE_KEY, all);
+    }
+
+    private int stateSize() {
+        return model.network().stateSize(streams);
+    }
+
+    /** Copies the shards' states into {@code all} ([layer][stream][H], every stream) or, with !toAll, back. */
+    private void moveState(float[] all, boolean toAll) {
+        int hs = model.hiddenSize();
+        for (int l = 0; l < model.layers(); l++) {
+            for (Shard s : shards) {
+                int width = (s.to - s.from) * hs;
+                int at = (l * streams + s.from) * hs;
+                if (toAll) {
+                    System.arraycopy(s.carried, l * width, all, at, width);
+                } else {
+                    System.arraycopy(all, at, s.carried, l * width, width);
+                }
+            }
+        }
     }
 
     @Override
@@ -177,11 +274,11 @@ public final class LmTask implements TrainingTask {
             throw new IllegalArgumentException("a language-model checkpoint holds exactly the extra state '"
                     + STATE_KEY + "', but this one has " + state.keySet());
         }
-        if (h.length != carried.length) {
+        if (h.length != stateSize()) {
             throw new IllegalArgumentException("checkpoint state '" + STATE_KEY + "' has " + h.length + " values, but "
                     + model.layers() + " layers × " + streams + " streams × " + model.hiddenSize() + " = "
-                    + carried.length + " are expected: was it made with other --batch/--hidden/--layers?");
+                    + stateSize() + " are expected: was it made with other --batch/--hidden/--layers?");
         }
-        System.arraycopy(h, 0, carried, 0, h.length);
+        moveState(h, false);
     }
 }

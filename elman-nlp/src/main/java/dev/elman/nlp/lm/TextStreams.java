@@ -16,7 +16,7 @@ final class TextStreams {
     private final int[] lengths;   // input steps of each stream
     private final int chunk;
     private final int maxLength;
-    private final Packing fullChunk;
+    private final Packing[] fullChunks;   // a full chunk's packing for each number of streams, made on first use
 
     /**
      * @param ids     the text as character ids (not copied; must not change)
@@ -55,9 +55,7 @@ final class TextStreams {
             starts[s] = from + s * base + Math.min(s, extra);
         }
         this.maxLength = lengths[0];
-        int[] full = new int[streams];
-        java.util.Arrays.fill(full, chunk);
-        this.fullChunk = Packing.of(full);
+        this.fullChunks = new Packing[streams + 1];
     }
 
     int streams() {
@@ -83,21 +81,41 @@ final class TextStreams {
      * streams × chunk long) in the order of the returned packing.
      */
     Packing fill(int c, int[] tokens, int[] labels) {
+        return fill(c, 0, streams(), tokens, labels);
+    }
+
+    /**
+     * As {@link #fill(int, int[], int[])} for streams {@code [from, to)} only, which become sequences
+     * {@code 0 .. to−from−1} of the returned packing.
+     */
+    Packing fill(int c, int from, int to, int[] tokens, int[] labels) {
         if (c < 0 || c >= chunks()) {
             throw new IllegalArgumentException("chunk " + c + " is outside [0, " + chunks() + ")");
         }
+        if (from < 0 || to > streams() || from >= to) {
+            throw new IllegalArgumentException("streams [" + from + ", " + to + ") are not a part of [0, " + streams()
+                    + ")");
+        }
         int first = c * chunk;
-        Packing p = fullChunk;
-        if (lengths[lengths.length - 1] < first + chunk) {
-            int[] lens = new int[lengths.length];
-            for (int s = 0; s < lens.length; s++) {
-                lens[s] = Math.max(0, Math.min(chunk, lengths[s] - first));
+        int width = to - from;
+        Packing p;
+        if (lengths[to - 1] < first + chunk) {
+            int[] lens = new int[width];
+            for (int s = 0; s < width; s++) {
+                lens[s] = Math.max(0, Math.min(chunk, lengths[from + s] - first));
             }
             p = Packing.of(lens, true);
+        } else {
+            if (fullChunks[width] == null) {
+                int[] full = new int[width];
+                java.util.Arrays.fill(full, chunk);
+                fullChunks[width] = Packing.of(full);
+            }
+            p = fullChunks[width];
         }
-        for (int s = 0; s < lengths.length; s++) {
+        for (int s = 0; s < width; s++) {
             int len = p.length(s);
-            int pos = starts[s] + first;
+            int pos = starts[from + s] + first;
             for (int t = 0; t < len; t++) {
                 int row = p.row(s, t);
                 tokens[row] = ids[pos + t];

@@ -144,7 +144,7 @@ public final class TaggerTask implements TrainingTask {
             TaggerSession s = k == 0 ? session : replicaSessions.get(k - 1);
             SplittableRandom shardRng = rng.split();
             if (k > 0) {
-                replicas.get(k - 1).params().forEach(p -> Arrays.fill(p.grad(), 0f));
+                replicas.get(k - 1).params().forEach(Param::zeroGrad);
             }
             work.add(() -> new double[]{s.lossAndGradient(batch, LossSpec.SUM, shardRng, formCounts),
                     batch.tokens()});

@@ -9,9 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.elman.optim.AdamConfig;
+import dev.elman.train.DataParallel;
 import dev.elman.train.Trainer;
 import dev.elman.train.TrainerConfig;
 import dev.elman.train.TrainingListener;
+import dev.elman.train.TrainingTask;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -29,6 +31,69 @@ class LmTaskTest {
         int[] ids = m.vocabulary().encode(text, "t");
         int split = CharText.splitPoint(ids.length, 0.1);
         return new LmTask(m, Arrays.copyOf(ids, split), Arrays.copyOfRange(ids, split, ids.length), 4, 20, 1);
+    }
+
+    /** The same task with its 4 streams split over {@code parallel}'s threads. */
+    private static LmTask task(String text, int hidden, long seed, DataParallel parallel) {
+        LmModel m = TestModels.small(text, hidden, 1, seed);
+        int[] ids = m.vocabulary().encode(text, "t");
+        int split = CharText.splitPoint(ids.length, 0.1);
+        return new LmTask(m, Arrays.copyOf(ids, split), Arrays.copyOfRange(ids, split, ids.length), 4, 20, 1,
+                parallel);
+    }
+
+    @Test
+    void shardedStepsGiveTheOneShardLossAndGradient() {
+        String text = TestModels.TEXT.repeat(12);
+        try (DataParallel two = new DataParallel(2)) {
+            LmTask one = task(text, 8, 6);
+            LmTask split = task(text, 8, 6, two);
+            one.startEpoch(0, 3);
+            split.startEpoch(0, 3);
+            for (int i = 0; i < 3; i++) {
+                one.model().network().zeroGrad();
+                split.model().network().zeroGrad();
+                TrainingTask.StepResult a = one.step(i, null);
+                TrainingTask.StepResult b = split.step(i, null);
+                assertEquals(a.tokens(), b.tokens(), "chunk " + i);
+                assertEquals(a.loss(), b.loss(), 1e-9 * a.loss(), "chunk " + i);
+                float[] ga = TestModels.gradients(one.model());
+                float[] gb = TestModels.gradients(split.model());
+                for (int j = 0; j < ga.length; j++) {
+                    assertEquals(ga[j], gb[j], 1e-6 + 1e-5 * Math.abs(ga[j]), "chunk " + i + " gradient " + j);
+                }
+            }
+            assertArrayEquals(one.extraState().get(LmTask.STATE_KEY), split.extraState().get(LmTask.STATE_KEY),
+                    "the carried state, gathered from the shards in stream order");
+        }
+    }
+
+    @Test
+    void aShardedResumedRunEndsWithTheSameWeightsAsAStraightOne(@TempDir Path dir) {
+        String text = TestModels.TEXT.repeat(12);
+        try (DataParallel two = new DataParallel(2)) {
+            LmTask straight = task(text, 8, 5, two);
+            new Trainer(config(2).build(), List.of()).run(straight);
+            LmTask again = task(text, 8, 5, two);
+            new Trainer(config(2).build(), List.of()).run(again);
+            assertArrayEquals(TestModels.weights(straight.model()), TestModels.weights(again.model()),
+                    "same seed and shard count, same bits");
+
+            LmTask first = task(text, 8, 5, two);
+            TrainingListener crash = new TrainingListener() {
+                @Override
+                public void onStep(StepEvent e) {
+                    if (e.globalStep() == 3) {
+                        throw new IllegalStateException("simulated crash");
+                    }
+                }
+            };
+            TrainerConfig withCheckpoints = config(2).checkpoints(dir, 1).build();
+            assertThrows(IllegalStateException.class, () -> new Trainer(withCheckpoints, List.of(crash)).run(first));
+            LmTask resumed = task(text, 8, 5, two);
+            new Trainer(withCheckpoints, List.of()).run(resumed);
+            assertArrayEquals(TestModels.weights(straight.model()), TestModels.weights(resumed.model()));
+        }
     }
 
     private static TrainerConfig.Builder config(int epochs) {

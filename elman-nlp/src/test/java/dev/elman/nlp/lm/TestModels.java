@@ -39,7 +39,16 @@ final class TestModels {
 
     /** Every weight of the model, concatenated. */
     static float[] weights(LmModel m) {
-        return m.params().stream().map(p -> p.value()).reduce(new float[0], (a, b) -> {
+        return concat(m.params().stream().map(p -> p.value()));
+    }
+
+    /** Every parameter's gradient, concatenated in parameter order. */
+    static float[] gradients(LmModel m) {
+        return concat(m.params().stream().map(p -> p.grad()));
+    }
+
+    private static float[] concat(java.util.stream.Stream<float[]> arrays) {
+        return arrays.reduce(new float[0], (a, b) -> {
             float[] c = Arrays.copyOf(a, a.length + b.length);
             System.arraycopy(b, 0, c, a.length, b.length);
             return c;
