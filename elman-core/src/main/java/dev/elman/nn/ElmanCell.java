@@ -19,6 +19,12 @@ final class ElmanCell<A> {
     final boolean reverse;
     final Activation activation;
 
+    /** A workspace's laid-out copies of one cell's U and W. */
+    static final class Layouts<A> {
+        final PackedWeights<A> u = new PackedWeights<>();
+        final PackedWeights<A> w = new PackedWeights<>();
+    }
+
     ElmanCell(Param<A> u, Param<A> w, Param<A> b, int hidden, int inputSize, boolean reverse, Activation activation) {
         this.u = u;
         this.w = w;
@@ -44,21 +50,22 @@ final class ElmanCell<A> {
     /**
      * Runs the recurrence. Writes {@code h} (packed h(t), N×H), {@code prev} (the h(t-1) each row saw, N×H) and
      * {@code hFinal} (rank-ordered final states, B×H). {@code h0} is rank-ordered B×H or null for zeros.
-     * Input is {@code tokens} (one-hot columns of U) or {@code x} (packed rows of width inputSize). {@code layout}
-     * holds this cell's Wᵀ as laid out by the last forward pass in this workspace.
+     * Input is {@code tokens} (one-hot columns of U) or {@code x} (packed rows of width inputSize). {@code layouts}
+     * holds this cell's Wᵀ and Uᵀ as laid out by the last forward pass in this workspace.
      */
     void forward(Kernels<A> k, Packing p, int[] tokens, A x, A h0, int h0Off, A h, A prev, A hFinal, int hFinalOff,
-                 PackedWeights<A> layout) {
+                 Layouts<A> layouts) {
         final int n = p.totalRows();
         final int hs = hidden;
         if (tokens != null) {
             k.fill(h, 0, n * hs, 0);
             k.addGatheredColumns(u.value(), inputSize, hs, tokens, 0, n, h, 0);
         } else {
-            k.gemm(false, true, n, hs, inputSize, x, 0, inputSize, u.value(), 0, inputSize, false, h, 0, hs);
+            A packedU = layouts.u.of(k, u.value(), hs, inputSize);
+            k.gemmPackedRight(n, hs, inputSize, x, 0, inputSize, packedU, false, h, 0, hs);
         }
         k.addRowVector(b.value(), 0, h, 0, n, hs);
-        A packedW = w != null ? layout.of(k, w.value(), hs) : null;
+        A packedW = w != null ? layouts.w.of(k, w.value(), hs, hs) : null;
         final int steps = p.maxLength();
         for (int s = 0; s < steps; s++) {
             int t = reverse ? steps - 1 - s : s;

@@ -201,7 +201,7 @@ public final class ElmanNetwork<A> {
             for (int d = 0; d < dirs; d++) {
                 int c = l * dirs + d;
                 cells.get(c).forward(kernels, p, tokens, x, h0 == null ? null : ws.h0Ranked, c * b * hs,
-                        ws.h.get(c), ws.prev.get(c), ws.hFinalRanked, c * b * hs, ws.packedWt.get(c));
+                        ws.h.get(c), ws.prev.get(c), ws.hFinalRanked, c * b * hs, ws.layouts.get(c));
             }
             if (dirs == 2) {
                 interleave(ws.h.get(l * 2), ws.h.get(l * 2 + 1), ws.layerOut.get(l), n, hs);
@@ -216,8 +216,8 @@ public final class ElmanNetwork<A> {
         if (outWeight != null) {
             int classes = config.outputSize();
             int width = config.layerOutputSize();
-            kernels.gemm(false, true, n, classes, width, x, 0, width, outWeight.value(), 0, width, false,
-                    ws.logits, 0, classes);
+            A packedV = ws.outLayout.of(kernels, outWeight.value(), classes, width);
+            kernels.gemmPackedRight(n, classes, width, x, 0, width, packedV, false, ws.logits, 0, classes);
             kernels.addRowVector(outBias.value(), 0, ws.logits, 0, n, classes);
         }
     }

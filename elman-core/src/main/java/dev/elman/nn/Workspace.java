@@ -37,7 +37,8 @@ public final class Workspace<A> {
     A dhFinalRanked;
     A scratch;     // B×H
     final A packedW;  // W laid out for the backward step products, shared by the cells in turn
-    final List<PackedWeights<A>> packedWt = new ArrayList<>();  // per cell: Wᵀ for the forward step products
+    final List<ElmanCell.Layouts<A>> layouts = new ArrayList<>();  // per cell: U and W laid out for forward
+    final PackedWeights<A> outLayout = new PackedWeights<>();         // V laid out for the output layer
 
     // dropout on every layer's output, for training
     double dropout;
@@ -58,7 +59,7 @@ public final class Workspace<A> {
         this.config = config;
         this.packedW = kernels.alloc(kernels.packedRightSize(config.hiddenSize(), config.hiddenSize()));
         for (int c = 0; c < config.layers() * config.directions(); c++) {
-            packedWt.add(new PackedWeights<>());
+            layouts.add(new ElmanCell.Layouts<>());
         }
     }
 
