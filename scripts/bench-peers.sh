@@ -13,6 +13,6 @@ for r in $(seq 1 "$ROUNDS"); do
   (cd "$BENCH" && ./blas_env.sh openblas-openmp /usr/bin/python3 bench_rnn.py --config T C --threads 2 \
       --impl torch numpy --reps 5 --round "$r" --out "$(cd - >/dev/null && realpath "$OUT")")
   bin/elman bench --config T,C --threads 2 --mode kernel --reps 5 --round "$r" --json "$OUT"
-  bin/elman bench --config T,C --threads 2 --mode shard --reps 5 --round "$r" --json "$OUT" --no-infer
+  bin/elman bench --config T,C --threads 2 --mode shard --reps 5 --round "$r" --json "$OUT"
 done
 /usr/bin/python3 tools/bench_summary.py "$OUT"

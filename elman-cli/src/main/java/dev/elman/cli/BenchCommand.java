@@ -143,16 +143,31 @@ final class BenchCommand implements Callable<Integer> {
                     c.name(), train, train * c.trainFlops() / 1e9, bytes);
             record(c, "train", lastRates, "tokens/s", bytes + " bytes allocated per step");
             if (c.name().equals("T") && !noInfer) {
-                Kernels<float[]> ik = FastKernels.best(threads);
+                // inference: one network read by every thread; in shard mode each thread runs part of the batch
+                Kernels<float[]> ik = FastKernels.best(shard ? 1 : threads);
                 ElmanNetwork<float[]> inet = ElmanNetwork.create(c.rnn(), ik, 1234);
-                Workspace<float[]> iws = inet.newWorkspace();
                 SplittableRandom r2 = new SplittableRandom(99);
-                int[][] tokens = new int[c.batch()][];
-                for (int i = 0; i < tokens.length; i++) {
-                    tokens[i] = r2.ints(c.length(), 0, c.vocab()).toArray();
+                List<Callable<Void>> inferWork = new ArrayList<>();
+                for (int s = 0; s < shards; s++) {
+                    int[][] tokens = new int[c.batch() / shards][];
+                    for (int i = 0; i < tokens.length; i++) {
+                        tokens[i] = r2.ints(c.length(), 0, c.vocab()).toArray();
+                    }
+                    SequenceBatch<float[]> ib = SequenceBatch.ofTokens(tokens, null);
+                    Workspace<float[]> iws = inet.newWorkspace();
+                    inferWork.add(() -> {
+                        inet.forward(ib, iws);
+                        return null;
+                    });
                 }
-                SequenceBatch<float[]> ib = SequenceBatch.ofTokens(tokens, null);
-                double infer = measure(() -> inet.forward(ib, iws), tokensPerStep);
+                Runnable inferStep = shards == 1 ? () -> {
+                    try {
+                        inferWork.get(0).call();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                } : () -> parallel.run(inferWork);
+                double infer = measure(inferStep, tokensPerStep);
                 System.out.printf(Locale.ROOT, "%s infer     %,10.0f tok/s  %6.1f GFLOP/s%n", c.name(), infer,
                         infer * c.inferFlops() / 1e9);
                 record(c, "infer", lastRates, "tokens/s", "");

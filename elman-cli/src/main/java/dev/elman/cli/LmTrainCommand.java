@@ -76,9 +76,10 @@ final class LmTrainCommand implements Callable<Integer> {
     @Option(names = "--max-chars", defaultValue = "0", description = "use only the first N characters of the text "
             + "(0 = all), for quick runs")
     int maxChars;
-    @Option(names = "--threads", defaultValue = "1", description = "shards the streams are split into, trained in "
-            + "parallel by replicas with single-threaded products; results depend on this number (default 1: one "
-            + "shard, threads inside the matrix products, the same bits on every machine)")
+    @Option(names = "--threads", defaultValue = "2", description = "shards the streams are split into, trained in "
+            + "parallel by replicas with single-threaded products; results are reproducible for a given seed and "
+            + "shard count (default ${DEFAULT-VALUE}, also on other core counts; 1: one shard with threads inside "
+            + "the matrix products)")
     int threads;
     @Option(names = "--checkpoint-dir", description = "checkpoint folder; an existing checkpoint is resumed")
     Path checkpointDir;

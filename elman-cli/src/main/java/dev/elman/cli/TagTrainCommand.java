@@ -89,11 +89,12 @@ final class TagTrainCommand implements Callable<Integer> {
     NonFinitePolicy onNonFinite;
     @Option(names = "--baseline", description = "also train the recurrence-off baseline as <out>.ff.safetensors")
     boolean baseline;
-    @Option(names = "--threads", defaultValue = "1", description = "batch shards trained in parallel (each on its "
-            + "own replica); results are reproducible for a given seed and shard count")
+    @Option(names = "--threads", defaultValue = "2", description = "batch shards trained in parallel (each on its "
+            + "own replica; default ${DEFAULT-VALUE}, also on other core counts); results are reproducible for a given "
+            + "seed and shard count")
     int threads;
-    @Option(names = "--kernel-threads", description = "threads inside each matrix product (default: the number of "
-            + "cores; results do not depend on it)")
+    @Option(names = "--kernel-threads", description = "threads inside each matrix product (default: 1 with several "
+            + "shards, else the number of cores; results do not depend on it)")
     Integer kernelThreads;
     @Option(names = "--quiet", description = "no progress output")
     boolean quiet;
@@ -145,7 +146,8 @@ final class TagTrainCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         WordFeatures features = WordFeatures.build(trainCorpus.sentences(), config.minFormCount(),
                 config.minAffixCount());
-        int productThreads = kernelThreads == null ? Runtime.getRuntime().availableProcessors() : kernelThreads;
+        int productThreads = kernelThreads != null ? kernelThreads
+                : threads > 1 ? 1 : Runtime.getRuntime().availableProcessors();
         TaggerModel model = TaggerModel.create(config, features, tagSet(trainCorpus), Engine.kernels(productThreads),
                 seed);
         if (!quiet) {

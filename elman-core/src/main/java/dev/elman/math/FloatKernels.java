@@ -71,6 +71,13 @@ public final class FloatKernels implements Kernels<float[]> {
     }
 
     @Override
+    public void multiplyInPlace(float[] x, int xOff, float[] inOut, int off, int n) {
+        for (int i = 0; i < n; i++) {
+            inOut[off + i] *= x[xOff + i];
+        }
+    }
+
+    @Override
     public boolean sameBits(float[] x, int xOff, float[] y, int yOff, int n) {
         return Arrays.equals(x, xOff, xOff + n, y, yOff, yOff + n);
     }

@@ -47,8 +47,12 @@ public final class GradClip {
      * @return the global norm before clipping
      */
     public static double clipByNorm(List<Param<float[]>> params, double maxNorm) {
+        return clipByNorm(params, maxNorm, globalNorm(params));
+    }
+
+    /** As {@link #clipByNorm(List, double)} with the {@link #globalNorm} already computed by the caller. */
+    public static double clipByNorm(List<Param<float[]>> params, double maxNorm, double norm) {
         Check.positive("GradClip", "maxNorm", maxNorm);
-        double norm = globalNorm(params);
         double coef = maxNorm / (norm + NORM_EPS);
         if (coef < 1) {
             float c = (float) coef;

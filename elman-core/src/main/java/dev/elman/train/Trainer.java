@@ -92,7 +92,7 @@ public final class Trainer {
                         handleNonFinite(r, norm);
                     } else {
                         if (config.clipNorm() > 0) {
-                            GradClip.clipByNorm(params, config.clipNorm());
+                            GradClip.clipByNorm(params, config.clipNorm(), norm);
                         }
                         if (config.clipValue() > 0) {
                             GradClip.clipByValue(params, config.clipValue());

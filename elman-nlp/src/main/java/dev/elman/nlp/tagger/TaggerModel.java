@@ -33,7 +33,7 @@ public final class TaggerModel {
         List<Param<float[]>> t = new ArrayList<>();
         for (int k = 0; k < WordFeatures.KINDS; k++) {
             t.add(Param.create(kernels, "features." + WordFeatures.KIND_NAMES.get(k) + ".weight",
-                    features.vocabulary(k).size(), config.featureDim(k)));
+                    features.vocabulary(k).size(), config.featureDim(k)).trackRows());
         }
         this.tables = List.copyOf(t);
         this.network = new ElmanNetwork<>(networkConfig(config, tags.size()), kernels);

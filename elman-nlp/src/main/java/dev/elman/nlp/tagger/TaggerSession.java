@@ -108,7 +108,9 @@ public final class TaggerSession {
                 int dim = model.config().featureDim(k);
                 Param<float[]> table = model.table(k);
                 float[] g = table.grad();
-                int base = lastIds[r * kinds + k] * dim;
+                int row = lastIds[r * kinds + k];
+                table.markRow(row);
+                int base = row * dim;
                 int xb = r * width + col;
                 for (int j = 0; j < dim; j++) {
                     float d = dx[xb + j];
