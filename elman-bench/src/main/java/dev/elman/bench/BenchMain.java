@@ -30,6 +30,13 @@ public final class BenchMain {
         List<String> lines = new ArrayList<>();
         Map<String, Double> gflops = new HashMap<>();
         for (RunResult r : results) {
+            if (r.getParams().getBenchmark().endsWith("PeakBench.fma")) {
+                int threads = r.getParams().getThreads();
+                double perThread = 2.0 * PeakBench.FMAS * PeakBench.S.length() / r.getPrimaryResult().getScore();
+                lines.add(String.format(Locale.ROOT, "FP32 peak (fma chains, %d thread%s): %.1f GFLOP/s", threads,
+                        threads == 1 ? "" : "s", perThread * threads));
+                continue;
+            }
             String shape = r.getParams().getParam("shape");
             if (!r.getParams().getBenchmark().endsWith(".gemm") || shape == null) {
                 continue;
@@ -44,7 +51,7 @@ public final class BenchMain {
             return;
         }
         System.out.println();
-        System.out.println("GEMM throughput (2·m·n·k / time):");
+        System.out.println("Throughput (GEMM: 2·m·n·k / time):");
         lines.forEach(System.out::println);
         for (Map.Entry<String, Double> e : gflops.entrySet()) {
             String key = e.getKey();

@@ -41,6 +41,9 @@ final class BenchCommand implements Callable<Integer> {
     int reps;
     @Option(names = "--min-rep-sec", defaultValue = "0.5")
     double minRepSec;
+    @Option(names = "--warmup-sec", defaultValue = "6", description = "seconds run before measuring, so that C2 has "
+            + "compiled the kernels (default ${DEFAULT-VALUE})")
+    double warmupSec;
     @Option(names = "--no-infer", description = "training only")
     boolean noInfer;
     @Option(names = "--json", description = "append one JSON line per measurement (the peer scripts' format)")
@@ -192,7 +195,7 @@ final class BenchCommand implements Callable<Integer> {
 
     /** Median over repetitions of items per second, after a warm-up. */
     private double measure(Runnable step, long itemsPerCall) {
-        long warm = System.nanoTime() + 1_000_000_000L;
+        long warm = System.nanoTime() + (long) (warmupSec * 1e9);
         while (System.nanoTime() < warm) {
             step.run();
         }
