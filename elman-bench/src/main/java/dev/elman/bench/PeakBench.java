@@ -49,18 +49,18 @@ public class PeakBench {
         FloatVector s10 = s0;
         FloatVector s11 = s0;
         for (int i = 0; i < 100_000; i++) {
-            s0 = a.fma(s0, b);
-            s1 = a.fma(s1, b);
-            s2 = a.fma(s2, b);
-            s3 = a.fma(s3, b);
-            s4 = a.fma(s4, b);
-            s5 = a.fma(s5, b);
-            s6 = a.fma(s6, b);
-            s7 = a.fma(s7, b);
-            s8 = a.fma(s8, b);
-            s9 = a.fma(s9, b);
-            s10 = a.fma(s10, b);
-            s11 = a.fma(s11, b);
+            s0 = a.fma(b, s0);
+            s1 = a.fma(b, s1);
+            s2 = a.fma(b, s2);
+            s3 = a.fma(b, s3);
+            s4 = a.fma(b, s4);
+            s5 = a.fma(b, s5);
+            s6 = a.fma(b, s6);
+            s7 = a.fma(b, s7);
+            s8 = a.fma(b, s8);
+            s9 = a.fma(b, s9);
+            s10 = a.fma(b, s10);
+            s11 = a.fma(b, s11);
         }
         return s0.add(s1).add(s2).add(s3).add(s4).add(s5).add(s6).add(s7).add(s8).add(s9).add(s10).add(s11)
                 .reduceLanes(VectorOperators.ADD);

@@ -22,8 +22,10 @@ final class Engine {
         return FastKernels.best(threads);
     }
 
-    static String describe() {
-        return "kernels " + kernels().name() + (FastKernels.vectorAvailable() ? ""
+    /** What a training run uses: its kernels and how many shards run them. */
+    static String describe(Kernels<float[]> used, int shards) {
+        return shards + (shards == 1 ? " shard" : " shards") + " × kernels " + used.name()
+                + (FastKernels.vectorAvailable() ? ""
                 : " (start java with --add-modules jdk.incubator.vector for the Vector API kernels)")
                 + ", " + Runtime.getRuntime().availableProcessors() + " cores";
     }

@@ -121,7 +121,7 @@ final class LmTrainCommand implements Callable<Integer> {
             System.err.printf(Locale.ROOT, "training a %d-layer Elman RNN (H=%d, %,d parameters) on %s: %,d training "
                             + "and %,d validation characters, %d distinct; %d streams × %d characters per step, "
                             + "Adam lr %s; %s%n", layers, hidden, model.network().parameterCount(), file, train.length,
-                    texts.length() - train.length, vocab.size(), batch, seqLen, lr, Engine.describe());
+                    texts.length() - train.length, vocab.size(), batch, seqLen, lr, Engine.describe(model.network().kernels(), parallel.threads()));
         }
         TrainerConfig.Builder tc = TrainerConfig.builder().epochs(epochs).seed(seed)
                 .optimizer(AdamConfig.builder().lr(lr).build()).clipNorm(clip).metric("loss", false)

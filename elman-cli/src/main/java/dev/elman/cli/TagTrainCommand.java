@@ -154,7 +154,8 @@ final class TagTrainCommand implements Callable<Integer> {
             System.err.printf(Locale.ROOT, "training %s on %,d sentences (%,d words), dev %,d sentences; "
                             + "%,d parameters; %s%n", config.recurrent() ? "the RNN tagger" : "the feed-forward baseline",
                     trainCorpus.size(), trainCorpus.words(), devCorpus.size(),
-                    model.params().stream().mapToLong(p -> p.size()).sum(), Engine.describe());
+                    model.params().stream().mapToLong(p -> p.size()).sum(),
+                    Engine.describe(model.network().kernels(), threads));
         }
         Trainer.Result r;
         try (DataParallel parallel = new DataParallel(threads)) {
