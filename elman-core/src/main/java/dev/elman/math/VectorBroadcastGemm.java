@@ -5,7 +5,7 @@ package dev.elman.math;
  * of B ({@link VectorTiles}), so every element is {@code s = fma(a[i][p], b[p][j], s)} over increasing p.
  *
  * <p>Blocked like BLIS: per block of {@link #KC} values of p, B is copied once into panels {@link VectorTiles#W}
- * columns wide (zero-padded), then per chunk of {@link #MC} rows A is copied into 6-row strips, so that the tiles
+ * columns wide (zero-padded), then per chunk of {@link #MC} rows A is copied into strips of up to 6 rows, so that the tiles
  * stream from L1 and L2 without the cache-set conflicts that power-of-two leading dimensions cause. Partial sums are
  * kept as floats between p-blocks and resumed, which leaves the summation order untouched.
  */
@@ -37,19 +37,14 @@ final class VectorBroadcastGemm {
             packB(kl, n, panels, b, bOff + kb * ldb, ldb, bp);
             for (int i0 = 0; i0 < m; i0 += MC) {
                 int rows = Math.min(MC, m - i0);
-                packA(rows, kl, a, aOff + i0 * ars + kb * aks, ars, aks, ap);
+                VectorTiles.packA(rows, kl, a, aOff + i0 * ars + kb * aks, ars, aks, ap);
                 for (int q = 0; q < panels; q++) {
                     int b0 = q * kl * W;
                     int at = o0 + i0 * ldo + q * W;
-                    int i = 0;
-                    for (; i + 6 <= rows; i += 6) {
-                        VectorTiles.t6(kl, ap, i * kl, bp, b0, out, at + i * ldo, ldo, kb > 0);
-                    }
-                    for (; i + 2 <= rows; i += 2) {
-                        VectorTiles.t2(kl, ap, i * kl, bp, b0, out, at + i * ldo, ldo, kb > 0);
-                    }
-                    if (i < rows) {
-                        VectorTiles.t1(kl, ap, i * kl, bp, b0, out, at + i * ldo, kb > 0);
+                    for (int i = 0; i < rows; ) {
+                        int width = VectorTiles.strip(i, rows);
+                        VectorTiles.tile(width, kl, ap, i * kl, bp, b0, out, at + i * ldo, ldo, kb > 0);
+                        i += width;
                     }
                 }
             }
@@ -60,36 +55,6 @@ final class VectorBroadcastGemm {
                     VectorLanes.put(out[i * npad + j], acc, c, cOff + i * ldc + j);
                 }
             }
-        }
-    }
-
-    /**
-     * Strips of 6 rows, then of 2, then 1, p-major within a strip: the strip holding row s starts at {@code s*kl}
-     * and row s + r of it sits at {@code s*kl + p*width + r}.
-     */
-    private static void packA(int rows, int kl, float[] a, int a0, int ars, int aks, float[] ap) {
-        int s = 0;
-        while (s < rows) {
-            int width = s + 6 <= rows ? 6 : s + 2 <= rows ? 2 : 1;
-            int base = s * kl;
-            if (ars == 1) {
-                // TN: the values of a strip at one p are adjacent in memory
-                for (int p = 0; p < kl; p++) {
-                    int ai = a0 + p * aks + s;
-                    int o = base + p * width;
-                    for (int r = 0; r < width; r++) {
-                        ap[o + r] = a[ai + r];
-                    }
-                }
-            } else {
-                for (int r = 0; r < width; r++) {
-                    int ai = a0 + (s + r) * ars;
-                    for (int p = 0; p < kl; p++) {
-                        ap[base + p * width + r] = a[ai + p * aks];
-                    }
-                }
-            }
-            s += width;
         }
     }
 

@@ -54,33 +54,29 @@ final class VectorPackedGemm {
      */
     static void gemm(int m, int n, int k, float[] a, int aOff, int lda, float[] bp, int j0,
                      boolean acc, float[] c, int cOff, int ldc) {
-        int full = m - m % 6;
-        int paired = full + m % 6 / 2 * 2;
-        float[] ap = GemmScratch.get().packedA(paired * k);
-        packA(paired, full, k, a, aOff, lda, ap);
+        // strips of up to 6 rows; a last single row runs on its own, four panels at a time
+        int stripped = VectorTiles.endsWithSingle(m) ? m - 1 : m;
+        float[] ap = GemmScratch.get().packedA(stripped * k);
+        VectorTiles.packA(stripped, k, a, aOff, lda, 1, ap);
         float[] tile = GemmScratch.get().lanes(6 * W);
         for (int j = 0; j < n; j += W) {
             int b0 = (j0 + j) / W * k * W;
             int w = Math.min(W, n - j);
-            // kernels only store: a tile takes what must be added to C or is wider than C
+            // tiles only store: a tile takes what must be added to C or is wider than C
             boolean direct = !acc && w == W;
             float[] out = direct ? c : tile;
             int ldo = direct ? ldc : W;
-            for (int i = 0; i < paired; ) {
-                int rows = i < full ? 6 : 2;
+            for (int i = 0; i < stripped; ) {
+                int rows = VectorTiles.strip(i, stripped);
                 int o0 = direct ? cOff + i * ldc + j : 0;
-                if (rows == 6) {
-                    VectorTiles.t6(k, ap, i * k, bp, b0, out, o0, ldo, false);
-                } else {
-                    VectorTiles.t2(k, ap, i * k, bp, b0, out, o0, ldo, false);
-                }
+                VectorTiles.tile(rows, k, ap, i * k, bp, b0, out, o0, ldo, false);
                 if (!direct) {
                     drain(tile, rows, w, acc, c, cOff + i * ldc + j, ldc);
                 }
                 i += rows;
             }
         }
-        if (paired < m) {
+        if (stripped < m) {
             row(n, k, a, aOff + (m - 1) * lda, bp, j0, acc, c, cOff + (m - 1) * ldc);
         }
     }
@@ -116,25 +112,6 @@ final class VectorPackedGemm {
             for (int q = 0; q < w; q++) {
                 VectorLanes.put(tile[r * W + q], acc, c, c0 + r * ldc + q);
             }
-        }
-    }
-
-    /**
-     * Copies rows {@code [0, paired)} of A into strips, p-major inside a strip: 6-row strips for rows below
-     * {@code full}, then 2-row strips; the strip holding row i starts at {@code i*k}. Reading A through one
-     * sequential index runs the kernel at twice the speed of reading 6 rows in place.
-     */
-    private static void packA(int paired, int full, int k, float[] a, int aOff, int lda, float[] ap) {
-        for (int i = 0; i < paired; ) {
-            int rows = i < full ? 6 : 2;
-            int base = i * k;
-            for (int r = 0; r < rows; r++) {
-                int ai = aOff + (i + r) * lda;
-                for (int p = 0; p < k; p++) {
-                    ap[base + p * rows + r] = a[ai + p];
-                }
-            }
-            i += rows;
         }
     }
 

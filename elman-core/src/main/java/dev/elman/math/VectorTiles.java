@@ -4,7 +4,7 @@ import jdk.incubator.vector.FloatVector;
 
 /**
  * The register tiles of the broadcast products ({@link VectorBroadcastGemm}, {@link VectorPackedGemm}): r rows of
- * C (6, 2 or 1) × {@link #W} columns, from a strip of A packed p-major ({@code ap[a0 + p*r + i]}) and a panel of B
+ * C (6, 4, 2 or 1) × {@link #W} columns, from a strip of A packed p-major ({@code ap[a0 + p*r + i]}) and a panel of B
  * ({@code bp[b0 + p*W + j]}). Each element is {@code s = fma(a[i][p], b[p][j], s)} over increasing p, starting
  * from zero, or with {@code resume} from the partial sums already in {@code out} (a later block of p). Tiles only
  * store: a vector passed to a method C2 did not inline would be boxed on the heap.
@@ -68,6 +68,109 @@ final class VectorTiles {
         s41.intoArray(out, o0 + 4 * ldo + L);
         s50.intoArray(out, o0 + 5 * ldo);
         s51.intoArray(out, o0 + 5 * ldo + L);
+    }
+
+    /**
+     * The width (6, 4, 2 or 1 rows) of the strip that starts at row {@code s} of an m-row A: sixes, except that
+     * eight remaining rows become two fours (a two-row tile runs at half speed), then a four, a two, a one.
+     */
+    static int strip(int s, int m) {
+        int left = m - s;
+        if (left >= 6 && left != 8) {
+            return 6;
+        }
+        return left >= 4 ? 4 : left >= 2 ? 2 : 1;
+    }
+
+    /** Whether the last strip of an m-row A is a single row. */
+    static boolean endsWithSingle(int m) {
+        int s = 0;
+        int width = 0;
+        while (s < m) {
+            width = strip(s, m);
+            s += width;
+        }
+        return width == 1;
+    }
+
+    /** The tile of a strip's width. */
+    static void tile(int width, int k, float[] ap, int a0, float[] bp, int b0, float[] out, int o0, int ldo,
+                     boolean resume) {
+        switch (width) {
+            case 6 -> t6(k, ap, a0, bp, b0, out, o0, ldo, resume);
+            case 4 -> t4(k, ap, a0, bp, b0, out, o0, ldo, resume);
+            case 2 -> t2(k, ap, a0, bp, b0, out, o0, ldo, resume);
+            default -> t1(k, ap, a0, bp, b0, out, o0, resume);
+        }
+    }
+
+    /**
+     * Copies rows {@code [0, m)} of op(A) (element (i, p) at {@code a[a0 + i*ars + p*aks]}, p below kl) into the
+     * strips of {@link #strip}, p-major inside a strip: the strip holding row s starts at {@code s*kl}, and its row
+     * s + r sits at {@code s*kl + p*width + r}.
+     */
+    static void packA(int m, int kl, float[] a, int a0, int ars, int aks, float[] ap) {
+        for (int s = 0; s < m; ) {
+            int width = strip(s, m);
+            int base = s * kl;
+            if (ars == 1) {
+                // TN: the values of a strip at one p are adjacent in memory
+                for (int p = 0; p < kl; p++) {
+                    int ai = a0 + p * aks + s;
+                    int o = base + p * width;
+                    for (int r = 0; r < width; r++) {
+                        ap[o + r] = a[ai + r];
+                    }
+                }
+            } else {
+                for (int r = 0; r < width; r++) {
+                    int ai = a0 + (s + r) * ars;
+                    for (int p = 0; p < kl; p++) {
+                        ap[base + p * width + r] = a[ai + p * aks];
+                    }
+                }
+            }
+            s += width;
+        }
+    }
+
+    /** Four rows: eight accumulators, enough independent chains to keep both fma units busy. */
+    static void t4(int k, float[] ap, int a0, float[] bp, int b0, float[] out, int o0, int ldo, boolean resume) {
+        FloatVector z = FloatVector.zero(VectorLanes.S);
+        FloatVector s00 = resume ? FloatVector.fromArray(VectorLanes.S, out, o0) : z;
+        FloatVector s01 = resume ? FloatVector.fromArray(VectorLanes.S, out, o0 + L) : z;
+        FloatVector s10 = resume ? FloatVector.fromArray(VectorLanes.S, out, o0 + ldo) : z;
+        FloatVector s11 = resume ? FloatVector.fromArray(VectorLanes.S, out, o0 + ldo + L) : z;
+        FloatVector s20 = resume ? FloatVector.fromArray(VectorLanes.S, out, o0 + 2 * ldo) : z;
+        FloatVector s21 = resume ? FloatVector.fromArray(VectorLanes.S, out, o0 + 2 * ldo + L) : z;
+        FloatVector s30 = resume ? FloatVector.fromArray(VectorLanes.S, out, o0 + 3 * ldo) : z;
+        FloatVector s31 = resume ? FloatVector.fromArray(VectorLanes.S, out, o0 + 3 * ldo + L) : z;
+        for (int p = 0; p < k; p++) {
+            int bi = b0 + p * W;
+            int ai = a0 + p * 4;
+            FloatVector y0 = FloatVector.fromArray(VectorLanes.S, bp, bi);
+            FloatVector y1 = FloatVector.fromArray(VectorLanes.S, bp, bi + L);
+            FloatVector x = FloatVector.broadcast(VectorLanes.S, ap[ai]);
+            s00 = x.fma(y0, s00);
+            s01 = x.fma(y1, s01);
+            x = FloatVector.broadcast(VectorLanes.S, ap[ai + 1]);
+            s10 = x.fma(y0, s10);
+            s11 = x.fma(y1, s11);
+            x = FloatVector.broadcast(VectorLanes.S, ap[ai + 2]);
+            s20 = x.fma(y0, s20);
+            s21 = x.fma(y1, s21);
+            x = FloatVector.broadcast(VectorLanes.S, ap[ai + 3]);
+            s30 = x.fma(y0, s30);
+            s31 = x.fma(y1, s31);
+        }
+        s00.intoArray(out, o0);
+        s01.intoArray(out, o0 + L);
+        s10.intoArray(out, o0 + ldo);
+        s11.intoArray(out, o0 + ldo + L);
+        s20.intoArray(out, o0 + 2 * ldo);
+        s21.intoArray(out, o0 + 2 * ldo + L);
+        s30.intoArray(out, o0 + 3 * ldo);
+        s31.intoArray(out, o0 + 3 * ldo + L);
     }
 
     /** Two rows. */
