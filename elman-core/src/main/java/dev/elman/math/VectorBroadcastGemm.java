@@ -50,11 +50,7 @@ final class VectorBroadcastGemm {
             }
         }
         if (!direct) {
-            for (int i = 0; i < m; i++) {
-                for (int j = 0; j < n; j++) {
-                    VectorLanes.put(out[i * npad + j], acc, c, cOff + i * ldc + j);
-                }
-            }
+            VectorTiles.drain(out, 0, npad, m, n, acc, c, cOff, ldc);
         }
     }
 

@@ -108,11 +108,7 @@ final class VectorPackedGemm {
 
     /** Puts (or adds) the first {@code w} columns of {@code rows} rows of the tile (row stride W) into C. */
     private static void drain(float[] tile, int rows, int w, boolean acc, float[] c, int c0, int ldc) {
-        for (int r = 0; r < rows; r++) {
-            for (int q = 0; q < w; q++) {
-                VectorLanes.put(tile[r * W + q], acc, c, c0 + r * ldc + q);
-            }
-        }
+        VectorTiles.drain(tile, 0, W, rows, w, acc, c, c0, ldc);
     }
 
     private static void k1x4(int k, float[] a, int a0, float[] bp, int b0, int step, float[] c, int c0) {

@@ -82,6 +82,28 @@ final class VectorTiles {
         return left >= 4 ? 4 : left >= 2 ? 2 : 1;
     }
 
+    /**
+     * Puts ({@code c = s}) or adds ({@code c = c + s}) a rows×cols block of sums {@code s} (row stride lds) into C;
+     * lane-wise adds give the same bits as scalar ones.
+     */
+    static void drain(float[] s, int s0, int lds, int rows, int cols, boolean acc, float[] c, int c0, int ldc) {
+        for (int i = 0; i < rows; i++) {
+            int si = s0 + i * lds;
+            int ci = c0 + i * ldc;
+            int j = 0;
+            for (; j + L <= cols; j += L) {
+                FloatVector v = FloatVector.fromArray(VectorLanes.S, s, si + j);
+                if (acc) {
+                    v = FloatVector.fromArray(VectorLanes.S, c, ci + j).add(v);
+                }
+                v.intoArray(c, ci + j);
+            }
+            for (; j < cols; j++) {
+                c[ci + j] = acc ? c[ci + j] + s[si + j] : s[si + j];
+            }
+        }
+    }
+
     /** Whether the last strip of an m-row A is a single row. */
     static boolean endsWithSingle(int m) {
         int s = 0;
