@@ -121,21 +121,31 @@ final class BenchCommand implements Callable<Integer> {
         }
         Optimizer sgd = SgdConfig.builder().lr(0.01).build().create(net.params());
         try (DataParallel parallel = new DataParallel(shards)) {
+            List<Runnable> shardSteps = new ArrayList<>();
+            List<Callable<Void>> work = new ArrayList<>();
+            for (int s = 0; s < shards; s++) {
+                ElmanNetwork<float[]> n = nets.get(s);
+                Workspace<float[]> ws = wss.get(s);
+                SequenceBatch<float[]> b = batches.get(s);
+                Runnable one = () -> {
+                    n.zeroGrad();
+                    n.forward(b, ws);
+                    n.loss(LossSpec.MEAN, ws);
+                    n.backward(ws);
+                };
+                shardSteps.add(one);
+                work.add(() -> {
+                    one.run();
+                    return null;
+                });
+            }
+            // one shard runs on the calling thread, so that the allocation count is the engine's own
             Runnable trainStep = () -> {
-                List<Callable<Void>> work = new ArrayList<>();
-                for (int s = 0; s < shards; s++) {
-                    ElmanNetwork<float[]> n = nets.get(s);
-                    Workspace<float[]> ws = wss.get(s);
-                    SequenceBatch<float[]> b = batches.get(s);
-                    work.add(() -> {
-                        n.zeroGrad();
-                        n.forward(b, ws);
-                        n.loss(LossSpec.MEAN, ws);
-                        n.backward(ws);
-                        return null;
-                    });
+                if (shards == 1) {
+                    shardSteps.get(0).run();
+                } else {
+                    parallel.run(work);
                 }
-                parallel.run(work);
                 DataParallel.sumGradients(net.params(), replicaParams);
                 sgd.step();
             };
@@ -163,13 +173,7 @@ final class BenchCommand implements Callable<Integer> {
                         return null;
                     });
                 }
-                Runnable inferStep = shards == 1 ? () -> {
-                    try {
-                        inferWork.get(0).call();
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                } : () -> parallel.run(inferWork);
+                Runnable inferStep = () -> parallel.run(inferWork);
                 double infer = measure(inferStep, tokensPerStep);
                 System.out.printf(Locale.ROOT, "%s infer     %,10.0f tok/s  %6.1f GFLOP/s%n", c.name(), infer,
                         infer * c.inferFlops() / 1e9);

@@ -36,7 +36,7 @@ public final class Workspace<A> {
     A dh0Ranked;
     A dhFinalRanked;
     A scratch;     // B×H
-    final A packedW;  // W laid out for the backward step products, shared by the cells in turn
+    final A packedW;  // W laid out for the backward step products, shared by the cells in turn (null: no W)
     final List<ElmanCell.Layouts<A>> layouts = new ArrayList<>();  // per cell: U and W laid out for forward
     final PackedWeights<A> outLayout = new PackedWeights<>();         // V laid out for the output layer
 
@@ -57,7 +57,8 @@ public final class Workspace<A> {
     Workspace(Kernels<A> kernels, RnnConfig config) {
         this.kernels = kernels;
         this.config = config;
-        this.packedW = kernels.alloc(kernels.packedRightSize(config.hiddenSize(), config.hiddenSize()));
+        this.packedW = config.recurrent()
+                ? kernels.alloc(kernels.packedRightSize(config.hiddenSize(), config.hiddenSize())) : null;
         for (int c = 0; c < config.layers() * config.directions(); c++) {
             layouts.add(new ElmanCell.Layouts<>());
         }

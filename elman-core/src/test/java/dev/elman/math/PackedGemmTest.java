@@ -3,8 +3,6 @@ package dev.elman.math;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,15 +18,8 @@ class PackedGemmTest {
     };
 
     static Stream<Kernels<float[]>> kernels() {
-        List<Kernels<float[]>> list = new ArrayList<>();
-        list.add(FloatReferenceKernels.INSTANCE);
-        list.add(FastKernels.portable(1));
-        list.add(FastKernels.portable(2));
-        if (FastKernels.vectorAvailable()) {
-            list.add(FastKernels.vector(1));
-            list.add(FastKernels.vector(3));
-        }
-        return list.stream();
+        Stream<Kernels<float[]>> more = FastKernels.vectorAvailable() ? Stream.of(FastKernels.vector(3)) : Stream.empty();
+        return Stream.concat(RowIndependenceTest.kernels(), more);
     }
 
     @ParameterizedTest

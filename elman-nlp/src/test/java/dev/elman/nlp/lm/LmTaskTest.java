@@ -80,20 +80,25 @@ class LmTaskTest {
                     "same seed and shard count, same bits");
 
             LmTask first = task(text, 8, 5, two);
-            TrainingListener crash = new TrainingListener() {
-                @Override
-                public void onStep(StepEvent e) {
-                    if (e.globalStep() == 3) {
-                        throw new IllegalStateException("simulated crash");
-                    }
-                }
-            };
+            TrainingListener crash = crashAtStep(3);
             TrainerConfig withCheckpoints = config(2).checkpoints(dir, 1).build();
             assertThrows(IllegalStateException.class, () -> new Trainer(withCheckpoints, List.of(crash)).run(first));
             LmTask resumed = task(text, 8, 5, two);
             new Trainer(withCheckpoints, List.of()).run(resumed);
             assertArrayEquals(TestModels.weights(straight.model()), TestModels.weights(resumed.model()));
         }
+    }
+
+    /** A listener that fails the run at the given step, as a crash would. */
+    private static TrainingListener crashAtStep(long step) {
+        return new TrainingListener() {
+            @Override
+            public void onStep(StepEvent e) {
+                if (e.globalStep() == step) {
+                    throw new IllegalStateException("simulated crash");
+                }
+            }
+        };
     }
 
     private static TrainerConfig.Builder config(int epochs) {
@@ -136,14 +141,7 @@ class LmTaskTest {
         new Trainer(config(2).build(), List.of()).run(straight);
 
         LmTask first = task(text, 8, 5);
-        TrainingListener crash = new TrainingListener() {
-            @Override
-            public void onStep(StepEvent e) {
-                if (e.globalStep() == 3) {
-                    throw new IllegalStateException("simulated crash");
-                }
-            }
-        };
+        TrainingListener crash = crashAtStep(3);
         TrainerConfig withCheckpoints = config(2).checkpoints(dir, 1).build();
         assertThrows(IllegalStateException.class, () -> new Trainer(withCheckpoints, List.of(crash)).run(first));
         assertTrue(first.extraState().get(LmTask.STATE_KEY).length > 0);
