@@ -151,10 +151,12 @@ final class BenchCommand implements Callable<Integer> {
             };
             long tokensPerStep = (long) c.batch() * c.length();
             double train = measure(trainStep, tokensPerStep);
-            long bytes = allocatedPerCall(trainStep, 20);
-            System.out.printf(Locale.ROOT, "%s train     %,10.0f tok/s  %6.1f GFLOP/s  %,d bytes allocated per step%n",
-                    c.name(), train, train * c.trainFlops() / 1e9, bytes);
-            record(c, "train", lastRates, "tokens/s", bytes + " bytes allocated per step");
+            long[] bytes = allocatedPerCall(trainStep, 200);
+            System.out.printf(Locale.ROOT, "%s train     %,10.0f tok/s  %6.1f GFLOP/s  %,d bytes allocated per step "
+                    + "(all threads), %,d on the calling thread%n", c.name(), train, train * c.trainFlops() / 1e9,
+                    bytes[0], bytes[1]);
+            record(c, "train", lastRates, "tokens/s", bytes[0] + " bytes allocated per step (all threads), "
+                    + bytes[1] + " on the calling thread");
             if (c.name().equals("T") && !noInfer) {
                 // inference: one network read by every thread; in shard mode each thread runs part of the batch
                 Kernels<float[]> ik = FastKernels.best(shard ? 1 : threads);
@@ -242,14 +244,19 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    /** Bytes allocated by all threads per call, in steady state (HotSpot's per-thread counters). */
-    private static long allocatedPerCall(Runnable step, int calls) {
+    /**
+     * Bytes allocated per call in steady state (HotSpot's per-thread counters): by all threads of the JVM (its own
+     * service threads included), and by the calling thread alone.
+     */
+    private static long[] allocatedPerCall(Runnable step, int calls) {
         var bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long before = totalAllocated(bean);
+        long own = bean.getCurrentThreadAllocatedBytes();
         for (int i = 0; i < calls; i++) {
             step.run();
         }
-        return (totalAllocated(bean) - before) / calls;
+        long ownAfter = bean.getCurrentThreadAllocatedBytes();
+        return new long[]{(totalAllocated(bean) - before) / calls, (ownAfter - own) / calls};
     }
 
     private static long totalAllocated(com.sun.management.ThreadMXBean bean) {

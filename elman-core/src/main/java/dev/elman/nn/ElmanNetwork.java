@@ -5,7 +5,6 @@ import dev.elman.loss.Reduction;
 import dev.elman.math.Kernels;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +42,7 @@ public final class ElmanNetwork<A> {
     private final Param<A> outWeight;
     private final Param<A> outBias;
     private final Map<String, Param<A>> params = new LinkedHashMap<>();
+    private List<Param<A>> paramList;   // params() in order, made once (training loops call it every step)
     private final ElmanNetwork<A> master;
 
     /** A network with every parameter zero; see {@link Init} or {@link #create}. */
@@ -109,7 +109,12 @@ public final class ElmanNetwork<A> {
 
     /** All parameters in a fixed order (embedding, layers bottom-up with forward before reverse, output). */
     public List<Param<A>> params() {
-        return Collections.unmodifiableList(new ArrayList<>(params.values()));
+        List<Param<A>> list = paramList;
+        if (list == null) {
+            list = List.copyOf(params.values());   // immutable, so a racy first call is harmless
+            paramList = list;
+        }
+        return list;
     }
 
     /** The parameter of the given name; see the class documentation for names. */
@@ -124,7 +129,7 @@ public final class ElmanNetwork<A> {
     /** Total number of parameter elements. */
     public long parameterCount() {
         long n = 0;
-        for (Param<A> p : params.values()) {
+        for (Param<A> p : params()) {
             n += p.size();
         }
         return n;
@@ -132,8 +137,9 @@ public final class ElmanNetwork<A> {
 
     /** Zeroes every gradient. */
     public void zeroGrad() {
-        for (Param<A> p : params.values()) {
-            p.zeroGrad(kernels);
+        List<Param<A>> all = params();
+        for (int i = 0; i < all.size(); i++) {   // indexed: no iterator per training step
+            all.get(i).zeroGrad(kernels);
         }
     }
 
@@ -142,7 +148,7 @@ public final class ElmanNetwork<A> {
         if (!other.config.equals(config)) {
             throw new IllegalArgumentException("configurations differ: " + other.config + " vs " + config);
         }
-        for (Param<A> p : params.values()) {
+        for (Param<A> p : params()) {
             Param<B> q = other.param(p.name());
             for (int i = 0; i < p.size(); i++) {
                 kernels.set(p.value(), i, other.kernels.get(q.value(), i));

@@ -77,7 +77,8 @@ public final class DataParallel implements AutoCloseable {
      * {@linkplain Param#rowSparse() row-sparse} replica gradient are added, and they are marked in the target.
      */
     public static void sumGradients(List<Param<float[]>> target, List<List<Param<float[]>>> replicas) {
-        for (List<Param<float[]>> replica : replicas) {
+        for (int k = 0; k < replicas.size(); k++) {
+            List<Param<float[]>> replica = replicas.get(k);
             for (int i = 0; i < target.size(); i++) {
                 Param<float[]> into = target.get(i);
                 Param<float[]> from = replica.get(i);
