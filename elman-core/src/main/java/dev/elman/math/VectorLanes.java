@@ -98,15 +98,6 @@ final class VectorLanes {
         return x.blend(y, m).add(y.blend(x, m).rearrange(xor));
     }
 
-    /** {@code c[at..at+L) = s}, or {@code += s} when accumulating. */
-    static void put(FloatVector s, boolean acc, float[] c, int at) {
-        if (acc) {
-            FloatVector.fromArray(S, c, at).add(s).intoArray(c, at);
-        } else {
-            s.intoArray(c, at);
-        }
-    }
-
     /** {@code c[at] = s}, or {@code += s} when accumulating. */
     static void put(float s, boolean acc, float[] c, int at) {
         c[at] = acc ? c[at] + s : s;

@@ -98,9 +98,9 @@ final class VectorPackedGemm {
             int b0 = (j0 + j) / W * k * W;
             int w = Math.min(W, n - j);
             if (w == W && !acc) {
-                k1(k, a, a0, bp, b0, c, c0 + j);
+                VectorTiles.t1(k, a, a0, bp, b0, c, c0 + j, false);
             } else {
-                k1(k, a, a0, bp, b0, tile, 0);
+                VectorTiles.t1(k, a, a0, bp, b0, tile, 0, false);
                 drain(tile, 1, w, acc, c, c0 + j, 0);
             }
         }
@@ -143,18 +143,5 @@ final class VectorPackedGemm {
         s5.intoArray(c, c0 + 2 * W + L);
         s6.intoArray(c, c0 + 3 * W);
         s7.intoArray(c, c0 + 3 * W + L);
-    }
-
-    private static void k1(int k, float[] a, int a0, float[] bp, int b0, float[] out, int o0) {
-        FloatVector s0 = FloatVector.zero(VectorLanes.S);
-        FloatVector s1 = s0;
-        for (int p = 0; p < k; p++) {
-            int bi = b0 + p * W;
-            FloatVector x = FloatVector.broadcast(VectorLanes.S, a[a0 + p]);
-            s0 = x.fma(FloatVector.fromArray(VectorLanes.S, bp, bi), s0);
-            s1 = x.fma(FloatVector.fromArray(VectorLanes.S, bp, bi + L), s1);
-        }
-        s0.intoArray(out, o0);
-        s1.intoArray(out, o0 + L);
     }
 }
