@@ -160,7 +160,7 @@ final class BenchCommand implements Callable<Integer> {
             if (c.name().equals("T") && !noInfer) {
                 // inference: one network read by every thread; in shard mode each thread runs part of the batch
                 Kernels<float[]> ik = FastKernels.best(shard ? 1 : threads);
-                ElmanNetwork<float[]> inet = ElmanNetwork.create(c.rnn(), ik, 1234);
+                ElmanNetwork<float[]> inet = ElmanNetwork.create(c.rnn(), ik, 1234).freeze();
                 SplittableRandom r2 = new SplittableRandom(99);
                 List<Callable<Void>> inferWork = new ArrayList<>();
                 for (int s = 0; s < shards; s++) {
@@ -181,7 +181,7 @@ final class BenchCommand implements Callable<Integer> {
                         infer * c.inferFlops() / 1e9);
                 record(c, "infer", lastRates, "tokens/s", "");
                 Kernels<float[]> lk = FastKernels.best(1);
-                ElmanNetwork<float[]> lnet = ElmanNetwork.create(c.rnn(), lk, 1234);
+                ElmanNetwork<float[]> lnet = ElmanNetwork.create(c.rnn(), lk, 1234).freeze();
                 Workspace<float[]> lws = lnet.newWorkspace();
                 SequenceBatch<float[]> one = SequenceBatch.ofTokens(new int[][]{r2.ints(20, 0, c.vocab()).toArray()},
                         null);

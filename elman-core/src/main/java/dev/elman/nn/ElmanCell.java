@@ -51,13 +51,16 @@ final class ElmanCell<A> {
      * Runs the recurrence. Writes {@code h} (packed h(t), N×H), {@code prev} (the h(t-1) each row saw, N×H) and
      * {@code hFinal} (rank-ordered final states, B×H). {@code h0} is rank-ordered B×H or null for zeros.
      * Input is {@code tokens} (one-hot columns of U) or {@code x} (packed rows of width inputSize). {@code layouts}
-     * holds this cell's Wᵀ and Uᵀ as laid out by the last forward pass in this workspace.
+     * holds this cell's Wᵀ and Uᵀ as laid out by the last forward pass in this workspace. With {@code projected}
+     * (a frozen network's E·Uᵀ, one row per token id), U x(t) is read from its rows for {@code tokens}.
      */
     void forward(Kernels<A> k, Packing p, int[] tokens, A x, A h0, int h0Off, A h, A prev, A hFinal, int hFinalOff,
-                 Layouts<A> layouts) {
+                 Layouts<A> layouts, A projected) {
         final int n = p.totalRows();
         final int hs = hidden;
-        if (tokens != null) {
+        if (projected != null) {
+            k.gatherRows(projected, hs, tokens, 0, n, h, 0);
+        } else if (tokens != null) {
             k.fill(h, 0, n * hs, 0);
             k.addGatheredColumns(u.value(), inputSize, hs, tokens, 0, n, h, 0);
         } else {

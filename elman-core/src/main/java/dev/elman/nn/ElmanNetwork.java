@@ -44,14 +44,18 @@ public final class ElmanNetwork<A> {
     private final Map<String, Param<A>> params = new LinkedHashMap<>();
     private List<Param<A>> paramList;   // params() in order, made once (training loops call it every step)
     private final ElmanNetwork<A> master;
+    private final FrozenWeights<A> frozen;   // non-null for a frozen copy: its layouts, made once
 
     /** A network with every parameter zero; see {@link Init} or {@link #create}. */
     public ElmanNetwork(RnnConfig config, Kernels<A> kernels) {
-        this(config, kernels, null);
+        this(config, kernels, null, null);
     }
 
-    /** With {@code master}, every parameter shares the master's value array and has a gradient of its own. */
-    private ElmanNetwork(RnnConfig config, Kernels<A> kernels, ElmanNetwork<A> master) {
+    /**
+     * With {@code master}, every parameter shares the master's value array and has a gradient of its own. With
+     * {@code frozenFrom}, a frozen copy of that network's values.
+     */
+    private ElmanNetwork(RnnConfig config, Kernels<A> kernels, ElmanNetwork<A> master, ElmanNetwork<A> frozenFrom) {
         this.config = config;
         this.kernels = kernels;
         this.master = master;
@@ -75,6 +79,12 @@ public final class ElmanNetwork<A> {
             outWeight = null;
             outBias = null;
         }
+        if (frozenFrom != null) {
+            copyParametersFrom(frozenFrom);
+            frozen = new FrozenWeights<>(kernels, config, cells, embedding, outWeight);
+        } else {
+            frozen = null;
+        }
     }
 
     /** A network initialised by {@link Init#initialize} from {@code seed}. */
@@ -96,7 +106,22 @@ public final class ElmanNetwork<A> {
      * are seen by the replica) with separate gradients, which the caller sums back in a fixed order.
      */
     public ElmanNetwork<A> replica() {
-        return new ElmanNetwork<>(config, kernels, this);
+        return new ElmanNetwork<>(config, kernels, this, null);
+    }
+
+    /**
+     * A frozen copy for inference: this network's current weights, copied and laid out once for the fast products
+     * (and, with an embedding, the first layer's E·Uᵀ as a table of U x per token id). Its forward passes give the
+     * same bits as this network's and skip the per-pass check that the weights have not changed, so any number of
+     * threads may share it, each with its own workspace. Its weights must not be changed; it has no backward pass.
+     */
+    public ElmanNetwork<A> freeze() {
+        return new ElmanNetwork<>(config, kernels, null, this);
+    }
+
+    /** Whether this is a {@linkplain #freeze() frozen} copy. */
+    public boolean isFrozen() {
+        return frozen != null;
     }
 
     public RnnConfig config() {
@@ -192,12 +217,13 @@ public final class ElmanNetwork<A> {
         int hs = config.hiddenSize();
         if (h0 != null) {
             InputChecks.checkState(config, kernels, stateSize(b), h0, b, "h0");
-            rank(h0, ws.h0Ranked, p, false);
+            Rows.rank(kernels, config, h0, ws.h0Ranked, p, false);
         }
         int n = p.totalRows();
         int[] tokens = batch.tokens();
         A x = batch.dense();
-        if (embedding != null) {
+        A projected = frozen == null ? null : frozen.projected(0);
+        if (embedding != null && projected == null) {
             kernels.gatherRows(embedding.value(), config.embeddingSize(), tokens, 0, n, ws.x0, 0);
             x = ws.x0;
             tokens = null;
@@ -207,10 +233,12 @@ public final class ElmanNetwork<A> {
             for (int d = 0; d < dirs; d++) {
                 int c = l * dirs + d;
                 cells.get(c).forward(kernels, p, tokens, x, h0 == null ? null : ws.h0Ranked, c * b * hs,
-                        ws.h.get(c), ws.prev.get(c), ws.hFinalRanked, c * b * hs, ws.layouts.get(c));
+                        ws.h.get(c), ws.prev.get(c), ws.hFinalRanked, c * b * hs,
+                        frozen == null ? ws.layouts.get(c) : frozen.cells.get(c),
+                        l == 0 && frozen != null ? frozen.projected(d) : null);
             }
             if (dirs == 2) {
-                interleave(ws.h.get(l * 2), ws.h.get(l * 2 + 1), ws.layerOut.get(l), n, hs);
+                Rows.interleave(kernels, ws.h.get(l * 2), ws.h.get(l * 2 + 1), ws.layerOut.get(l), n, hs);
             }
             tokens = null;
             x = ws.layerOut.get(l);
@@ -222,7 +250,7 @@ public final class ElmanNetwork<A> {
         if (outWeight != null) {
             int classes = config.outputSize();
             int width = config.layerOutputSize();
-            A packedV = ws.outLayout.of(kernels, outWeight.value(), classes, width);
+            A packedV = (frozen == null ? ws.outLayout : frozen.out).of(kernels, outWeight.value(), classes, width);
             kernels.gemmPackedRight(n, classes, width, x, 0, width, packedV, false, ws.logits, 0, classes);
             kernels.addRowVector(outBias.value(), 0, ws.logits, 0, n, classes);
         }
@@ -279,6 +307,9 @@ public final class ElmanNetwork<A> {
      * @param dhFinal dL/dh_final from outside, [layers·D][batch][H] in batch order, or null for none
      */
     public void backward(A dhFinal, Workspace<A> ws) {
+        if (frozen != null) {
+            throw new IllegalStateException("a frozen network is for inference: train the network it was frozen from");
+        }
         if (!ws.lossComputed) {
             throw new IllegalStateException("backward needs loss() after the forward pass");
         }
@@ -301,7 +332,7 @@ public final class ElmanNetwork<A> {
     private void backwardLayers(A dhFinal, Workspace<A> ws, Packing p, int n, int b, int hs, int dirs) {
         if (dhFinal != null) {
             InputChecks.checkState(config, kernels, stateSize(b), dhFinal, b, "dhFinal");
-            rank(dhFinal, ws.dhFinalRanked, p, false);
+            Rows.rank(kernels, config, dhFinal, ws.dhFinalRanked, p, false);
         }
         kernels.fill(ws.dh0Ranked, 0, stateSize(b), 0);
         int[] tokens = ws.batch.tokens();
@@ -310,7 +341,7 @@ public final class ElmanNetwork<A> {
                 kernels.multiplyInPlace(ws.masks.get(l), 0, ws.dLayerOut.get(l), 0, n * config.layerOutputSize());
             }
             if (dirs == 2) {
-                deinterleave(ws.dLayerOut.get(l), ws.dh.get(l * 2), ws.dh.get(l * 2 + 1), n, hs);
+                Rows.deinterleave(kernels, ws.dLayerOut.get(l), ws.dh.get(l * 2), ws.dh.get(l * 2 + 1), n, hs);
             }
             boolean first = l == 0;
             A x = first ? (embedding != null ? ws.x0 : ws.batch.dense()) : layerInput(ws, l);
@@ -355,46 +386,13 @@ public final class ElmanNetwork<A> {
     public void finalStatesInto(Workspace<A> ws, A out) {
         Packing p = ws.batch.packing();
         InputChecks.checkState(config, kernels, stateSize(p.batchSize()), out, p.batchSize(), "out");
-        rank(ws.hFinalRanked, out, p, true);
+        Rows.rank(kernels, config, ws.hFinalRanked, out, p, true);
     }
 
     /** Copies dL/dh(0) of the last backward pass into {@code out}, [layers·D][batch][H], batch order. */
     public void initialStateGradientInto(Workspace<A> ws, A out) {
         Packing p = ws.batch.packing();
         InputChecks.checkState(config, kernels, stateSize(p.batchSize()), out, p.batchSize(), "out");
-        rank(ws.dh0Ranked, out, p, true);
+        Rows.rank(kernels, config, ws.dh0Ranked, out, p, true);
     }
-
-    /** Permutes a state tensor between batch order and rank order ({@code inverse}: rank → batch). */
-    private void rank(A src, A dst, Packing p, boolean inverse) {
-        int b = p.batchSize();
-        int hs = config.hiddenSize();
-        int cellCount = config.layers() * config.directions();
-        for (int c = 0; c < cellCount; c++) {
-            for (int s = 0; s < b; s++) {
-                int batchRow = (c * b + s) * hs;
-                int rankRow = (c * b + p.rank(s)) * hs;
-                if (inverse) {
-                    kernels.copy(src, rankRow, dst, batchRow, hs);
-                } else {
-                    kernels.copy(src, batchRow, dst, rankRow, hs);
-                }
-            }
-        }
-    }
-
-    private void interleave(A fwd, A rev, A out, int n, int hs) {
-        for (int r = 0; r < n; r++) {
-            kernels.copy(fwd, r * hs, out, r * 2 * hs, hs);
-            kernels.copy(rev, r * hs, out, r * 2 * hs + hs, hs);
-        }
-    }
-
-    private void deinterleave(A in, A fwd, A rev, int n, int hs) {
-        for (int r = 0; r < n; r++) {
-            kernels.copy(in, r * 2 * hs, fwd, r * hs, hs);
-            kernels.copy(in, r * 2 * hs + hs, rev, r * hs, hs);
-        }
-    }
-
 }

@@ -14,10 +14,18 @@ final class PackedWeights<A> {
     private A source;   // the bits of M the layout was made from
     private int rows = -1;
     private int cols = -1;
+    private boolean fixed;   // laid out once for a frozen network: never compared again
 
     /** The layout of Mᵀ for the rows×cols matrix {@code m}, made afresh only if m changed since the last call. */
     A of(Kernels<A> k, A m, int rows, int cols) {
         int n = Math.multiplyExact(rows, cols);
+        if (fixed) {
+            if (rows != this.rows || cols != this.cols) {
+                throw new IllegalStateException("fixed layout is " + this.rows + "x" + this.cols + ", asked for "
+                        + rows + "x" + cols);
+            }
+            return packed;
+        }
         if (rows != this.rows || cols != this.cols) {
             packed = k.alloc(k.packedRightSize(cols, rows));
             source = k.alloc(n);
@@ -29,5 +37,13 @@ final class PackedWeights<A> {
         k.packRight(true, cols, rows, m, 0, cols, packed);
         k.copy(m, 0, source, 0, n);
         return packed;
+    }
+
+    /** Lays out m once and from then on returns that layout without looking at m again (frozen weights). */
+    PackedWeights<A> fix(Kernels<A> k, A m, int rows, int cols) {
+        of(k, m, rows, cols);
+        source = null;
+        fixed = true;
+        return this;
     }
 }

@@ -1,0 +1,59 @@
+package dev.elman.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+class DataParallelTest {
+    @Test
+    void runsTheFirstTaskOnTheCallerAndTheRestOnThePoolConcurrently() {
+        Set<Thread> seen = ConcurrentHashMap.newKeySet();
+        CountDownLatch both = new CountDownLatch(2);
+        Callable<String> meet = () -> {
+            seen.add(Thread.currentThread());
+            both.countDown();
+            // each task waits for the other: only concurrent tasks get past this
+            return both.await(10, TimeUnit.SECONDS) ? Thread.currentThread().getName() : "timed out";
+        };
+        try (DataParallel two = new DataParallel(2)) {
+            List<String> names = two.run(List.of(meet, meet));
+            assertEquals(Thread.currentThread().getName(), names.get(0));
+            assertEquals("elman-shard", names.get(1));
+            assertEquals(2, seen.size());
+        }
+    }
+
+    @Test
+    void aFailureIsRethrownOnlyAfterEveryTaskHasEnded() {
+        AtomicBoolean slowEnded = new AtomicBoolean();
+        Callable<Integer> fails = () -> {
+            throw new IllegalArgumentException("shard 0 failed");
+        };
+        Callable<Integer> slow = () -> {
+            Thread.sleep(200);
+            slowEnded.set(true);
+            return 1;
+        };
+        try (DataParallel two = new DataParallel(2)) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> two.run(List.of(fails, slow)));
+            assertEquals("shard 0 failed", e.getMessage());
+            assertTrue(slowEnded.get(), "returned before the pool's task ended");
+            assertEquals(List.of(3, 4), two.run(List.<Callable<Integer>>of(() -> 3, () -> 4)));
+        }
+    }
+
+    @Test
+    void rejectsAThreadCountBelowOne() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new DataParallel(0));
+        assertTrue(e.getMessage().contains("threads"), e.getMessage());
+    }
+}
