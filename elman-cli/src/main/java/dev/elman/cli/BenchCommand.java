@@ -122,7 +122,6 @@ final class BenchCommand implements Callable<Integer> {
         Optimizer sgd = SgdConfig.builder().lr(0.01).build().create(net.params());
         try (DataParallel parallel = new DataParallel(shards)) {
             List<Runnable> shardSteps = new ArrayList<>();
-            List<Callable<Void>> work = new ArrayList<>();
             for (int s = 0; s < shards; s++) {
                 ElmanNetwork<float[]> n = nets.get(s);
                 Workspace<float[]> ws = wss.get(s);
@@ -134,18 +133,10 @@ final class BenchCommand implements Callable<Integer> {
                     n.backward(ws);
                 };
                 shardSteps.add(one);
-                work.add(() -> {
-                    one.run();
-                    return null;
-                });
             }
-            // one shard runs on the calling thread, so that the allocation count is the engine's own
+            // shard 0 runs on the calling thread
             Runnable trainStep = () -> {
-                if (shards == 1) {
-                    shardSteps.get(0).run();
-                } else {
-                    parallel.run(work);
-                }
+                parallel.runAll(shardSteps);
                 DataParallel.sumGradients(net.params(), replicaParams);
                 sgd.step();
             };
@@ -162,7 +153,7 @@ final class BenchCommand implements Callable<Integer> {
                 Kernels<float[]> ik = FastKernels.best(shard ? 1 : threads);
                 ElmanNetwork<float[]> inet = ElmanNetwork.create(c.rnn(), ik, 1234).freeze();
                 SplittableRandom r2 = new SplittableRandom(99);
-                List<Callable<Void>> inferWork = new ArrayList<>();
+                List<Runnable> inferWork = new ArrayList<>();
                 for (int s = 0; s < shards; s++) {
                     int[][] tokens = new int[c.batch() / shards][];
                     for (int i = 0; i < tokens.length; i++) {
@@ -170,12 +161,9 @@ final class BenchCommand implements Callable<Integer> {
                     }
                     SequenceBatch<float[]> ib = SequenceBatch.ofTokens(tokens, null);
                     Workspace<float[]> iws = inet.newWorkspace();
-                    inferWork.add(() -> {
-                        inet.forward(ib, iws);
-                        return null;
-                    });
+                    inferWork.add(() -> inet.forward(ib, iws));
                 }
-                Runnable inferStep = () -> parallel.run(inferWork);
+                Runnable inferStep = () -> parallel.runAll(inferWork);
                 double infer = measure(inferStep, tokensPerStep);
                 System.out.printf(Locale.ROOT, "%s infer     %,10.0f tok/s  %6.1f GFLOP/s%n", c.name(), infer,
                         infer * c.inferFlops() / 1e9);

@@ -144,6 +144,22 @@ final class VectorTiles {
                         ap[o + r] = a[ai + r];
                     }
                 }
+            } else if (width == 6 && aks == 1) {
+                // NN, the common case: six row streams read in step, the strip written in order
+                int r0 = a0 + s * ars;
+                int r1 = r0 + ars;
+                int r2 = r1 + ars;
+                int r3 = r2 + ars;
+                int r4 = r3 + ars;
+                int r5 = r4 + ars;
+                for (int p = 0, o = base; p < kl; p++, o += 6) {
+                    ap[o] = a[r0 + p];
+                    ap[o + 1] = a[r1 + p];
+                    ap[o + 2] = a[r2 + p];
+                    ap[o + 3] = a[r3 + p];
+                    ap[o + 4] = a[r4 + p];
+                    ap[o + 5] = a[r5 + p];
+                }
             } else {
                 for (int r = 0; r < width; r++) {
                     int ai = a0 + (s + r) * ars;

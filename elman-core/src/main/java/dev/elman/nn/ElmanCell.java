@@ -52,7 +52,7 @@ final class ElmanCell<A> {
      * {@code hFinal} (rank-ordered final states, B×H). {@code h0} is rank-ordered B×H or null for zeros.
      * Input is {@code tokens} (one-hot columns of U) or {@code x} (packed rows of width inputSize). {@code layouts}
      * holds this cell's Wᵀ and Uᵀ as laid out by the last forward pass in this workspace. With {@code projected}
-     * (a frozen network's E·Uᵀ, one row per token id), U x(t) is read from its rows for {@code tokens}.
+     * (a frozen network's E·Uᵀ + b, one row per token id), b + U x(t) is read from its rows for {@code tokens}.
      */
     void forward(Kernels<A> k, Packing p, int[] tokens, A x, A h0, int h0Off, A h, A prev, A hFinal, int hFinalOff,
                  Layouts<A> layouts, A projected) {
@@ -60,14 +60,16 @@ final class ElmanCell<A> {
         final int hs = hidden;
         if (projected != null) {
             k.gatherRows(projected, hs, tokens, 0, n, h, 0);
-        } else if (tokens != null) {
-            k.fill(h, 0, n * hs, 0);
-            k.addGatheredColumns(u.value(), inputSize, hs, tokens, 0, n, h, 0);
         } else {
-            A packedU = layouts.u.of(k, u.value(), hs, inputSize);
-            k.gemmPackedRight(n, hs, inputSize, x, 0, inputSize, packedU, false, h, 0, hs);
+            if (tokens != null) {
+                k.fill(h, 0, n * hs, 0);
+                k.addGatheredColumns(u.value(), inputSize, hs, tokens, 0, n, h, 0);
+            } else {
+                A packedU = layouts.u.of(k, u.value(), hs, inputSize);
+                k.gemmPackedRight(n, hs, inputSize, x, 0, inputSize, packedU, false, h, 0, hs);
+            }
+            k.addRowVector(b.value(), 0, h, 0, n, hs);
         }
-        k.addRowVector(b.value(), 0, h, 0, n, hs);
         A packedW = w != null ? layouts.w.of(k, w.value(), hs, hs) : null;
         final int steps = p.maxLength();
         for (int s = 0; s < steps; s++) {

@@ -8,9 +8,9 @@ import java.util.List;
 
 /**
  * The weights of a frozen network laid out once for every forward pass of every thread: Uᵀ and Wᵀ of each cell, Vᵀ,
- * and, for token input through an embedding E, the first layer's projected table E·Uᵀ (one row U x per token id),
- * so that inference reads U x(t) instead of computing it. Each row of E·Uᵀ is the very sum the forward pass would
- * form for that token, so the bits do not change.
+ * and, for token input through an embedding E, the first layer's projected table E·Uᵀ + b (one row b + U x per
+ * token id), so that inference reads b + U x(t) instead of computing it. Each row is the very sum the forward pass
+ * would form for that token, rounded in the same order, so the bits do not change.
  */
 final class FrozenWeights<A> {
     /** Largest projected table made, in elements (64 MB of float): above it inference multiplies by U per batch. */
@@ -18,7 +18,7 @@ final class FrozenWeights<A> {
 
     final List<ElmanCell.Layouts<A>> cells;
     final PackedWeights<A> out;
-    /** Per first-layer direction, E·Uᵀ (vocab × H), or an empty list when not made. */
+    /** Per first-layer direction, E·Uᵀ + b (vocab × H), or an empty list when not made. */
     final List<A> projected;
 
     FrozenWeights(Kernels<A> k, RnnConfig config, List<ElmanCell<A>> cellList, Param<A> embedding,
@@ -44,13 +44,14 @@ final class FrozenWeights<A> {
                 A table = k.alloc(vocab * hs);
                 k.gemmPackedRight(vocab, hs, e, embedding.value(), 0, e, layouts.get(d).u.of(k, cellList.get(d).u.value(), hs, e), false,
                         table, 0, hs);
+                k.addRowVector(cellList.get(d).b.value(), 0, table, 0, vocab, hs);
                 tables.add(table);
             }
         }
         projected = Collections.unmodifiableList(tables);
     }
 
-    /** E·Uᵀ of the first layer's direction d, or null. */
+    /** E·Uᵀ + b of the first layer's direction d, or null. */
     A projected(int d) {
         return projected.isEmpty() ? null : projected.get(d);
     }

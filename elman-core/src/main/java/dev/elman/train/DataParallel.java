@@ -5,10 +5,9 @@ import dev.elman.nn.Param;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Batch sharding over a fixed number of threads: each shard of a batch runs forward and backward on its own
@@ -17,22 +16,35 @@ import java.util.concurrent.Future;
  */
 public final class DataParallel implements AutoCloseable {
     private final int threads;
-    private final ExecutorService pool;
+    private final Thread[] workers;            // threads - 1 daemon threads; the caller is thread 0
+    private final Throwable[] failures;        // per thread, of the current call
+    private final AtomicInteger pending = new AtomicInteger();
+    private final ReentrantLock oneCall = new ReentrantLock();
+    private volatile int generation;
+    private volatile boolean closed;
+    private volatile Thread caller;
+    private List<?> tasks;                     // the current call's tasks, published by the volatile generation
+    private Object[] results = new Object[0];  // Callable results of the current call, reused
+    private boolean callables;
 
     /**
-     * {@code threads} threads: the caller's and a pool of {@code threads - 1} daemon threads (1 runs everything on
-     * the caller's thread).
+     * {@code threads} threads: the caller's and {@code threads - 1} daemon threads (1 runs everything on the
+     * caller's thread).
      */
     public DataParallel(int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
         this.threads = threads;
-        this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, r -> {
-            Thread t = new Thread(r, "elman-shard");
+        this.failures = new Throwable[threads];
+        this.workers = new Thread[threads - 1];
+        for (int w = 0; w < workers.length; w++) {
+            int id = w + 1;
+            Thread t = new Thread(() -> work(id), "elman-shard");
             t.setDaemon(true);
-            return t;
-        });
+            workers[w] = t;
+            t.start();
+        }
     }
 
     public int threads() {
@@ -40,78 +52,111 @@ public final class DataParallel implements AutoCloseable {
     }
 
     /**
-     * Runs the tasks and returns their results in task order: the first on the calling thread (a hand-off fewer
-     * per call, which on a shared VM is worth more than the hand-off's own cost), the others on the pool. All tasks
-     * have ended when this returns or throws.
+     * Runs the tasks and returns their results in task order. Task i runs on thread {@code i mod threads}, thread 0
+     * being the caller: one hand-off fewer per call than a pool of {@code threads}, which on a shared VM is worth
+     * more than the hand-off's own cost. All tasks have ended when this returns or throws.
      */
     public <T> List<T> run(List<Callable<T>> tasks) {
-        List<T> out = new ArrayList<>(tasks.size());
-        if (pool == null || tasks.size() < 2) {
-            for (Callable<T> t : tasks) {
-                out.add(call(t));
+        oneCall.lock();
+        try {
+            if (results.length < tasks.size()) {
+                results = new Object[tasks.size()];
+            }
+            execute(tasks, true);
+            List<T> out = new ArrayList<>(tasks.size());
+            for (int i = 0; i < tasks.size(); i++) {
+                @SuppressWarnings("unchecked")
+                T r = (T) results[i];
+                out.add(r);
+                results[i] = null;
             }
             return out;
-        }
-        List<Future<T>> futures = new ArrayList<>(tasks.size() - 1);
-        for (int i = 1; i < tasks.size(); i++) {
-            futures.add(pool.submit(tasks.get(i)));
-        }
-        Throwable first = null;
-        T own = null;
-        try {
-            own = call(tasks.get(0));
-        } catch (RuntimeException | Error e) {
-            first = e;
-        }
-        out.add(own);
-        for (Future<T> f : futures) {
-            try {
-                out.add(await(f));
-            } catch (RuntimeException | Error e) {
-                first = first == null ? e : first;
-            }
-        }
-        if (first instanceof RuntimeException re) {
-            throw re;
-        }
-        if (first instanceof Error err) {
-            throw err;
-        }
-        return out;
-    }
-
-    private static <T> T call(Callable<T> task) {
-        try {
-            return task.call();
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static <T> T await(Future<T> f) {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return f.get();
-                } catch (InterruptedException e) {
-                    interrupted = true;   // the task uses shared buffers: wait for it to end
-                }
-            }
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof RuntimeException re) {
-                throw re;
-            }
-            if (c instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(c);
         } finally {
+            oneCall.unlock();
+        }
+    }
+
+    /** As {@link #run} for tasks without results; allocates nothing, so a training step can stay allocation-free. */
+    public void runAll(List<? extends Runnable> tasks) {
+        oneCall.lock();
+        try {
+            execute(tasks, false);
+        } finally {
+            oneCall.unlock();
+        }
+    }
+
+    private void execute(List<?> list, boolean withResults) {
+        if (closed) {
+            throw new IllegalStateException("this DataParallel is closed");
+        }
+        tasks = list;
+        callables = withResults;
+        java.util.Arrays.fill(failures, null);
+        int helpers = Math.min(workers.length, list.size() - 1);
+        if (helpers > 0) {
+            caller = Thread.currentThread();
+            pending.set(workers.length);
+            generation++;
+            for (Thread w : workers) {
+                LockSupport.unpark(w);
+            }
+        }
+        share(0);
+        if (helpers > 0) {
+            boolean interrupted = false;
+            while (pending.get() != 0) {   // the tasks use shared buffers: wait for them to end, even if interrupted
+                LockSupport.park(this);
+                interrupted |= Thread.interrupted();
+            }
             if (interrupted) {
                 Thread.currentThread().interrupt();
+            }
+        }
+        tasks = null;
+        for (Throwable t : failures) {
+            if (t instanceof RuntimeException re) {
+                throw re;
+            }
+            if (t instanceof Error err) {
+                throw err;
+            }
+            if (t != null) {
+                throw new IllegalStateException(t);
+            }
+        }
+    }
+
+    /** Runs the tasks of thread {@code id}: i = id, id + threads, ... */
+    private void share(int id) {
+        List<?> list = tasks;
+        try {
+            for (int i = id; i < list.size(); i += threads) {
+                Object task = list.get(i);
+                if (callables) {
+                    results[i] = ((Callable<?>) task).call();
+                } else {
+                    ((Runnable) task).run();
+                }
+            }
+        } catch (Throwable t) {
+            failures[id] = t;
+        }
+    }
+
+    private void work(int id) {
+        int seen = 0;
+        while (true) {
+            while (generation == seen && !closed) {
+                LockSupport.park(this);
+            }
+            if (closed) {
+                return;
+            }
+            seen = generation;
+            share(id);
+            if (pending.decrementAndGet() == 0) {
+                LockSupport.unpark(caller);
             }
         }
     }
@@ -147,10 +192,17 @@ public final class DataParallel implements AutoCloseable {
         }
     }
 
+    /** Stops the threads; a running call finishes first. */
     @Override
     public void close() {
-        if (pool != null) {
-            pool.shutdownNow();
+        oneCall.lock();
+        try {
+            closed = true;
+            for (Thread w : workers) {
+                LockSupport.unpark(w);
+            }
+        } finally {
+            oneCall.unlock();
         }
     }
 }

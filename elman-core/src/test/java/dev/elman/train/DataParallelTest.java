@@ -52,6 +52,39 @@ class DataParallelTest {
     }
 
     @Test
+    void runAllSpreadsTasksOverTheThreadsAndAllocatesNothing() {
+        int[] counts = new int[5];
+        List<Runnable> tasks = new java.util.ArrayList<>();
+        for (int i = 0; i < counts.length; i++) {
+            int id = i;
+            tasks.add(() -> counts[id]++);
+        }
+        var bean = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        try (DataParallel two = new DataParallel(2)) {
+            for (int i = 0; i < 2000; i++) {
+                two.runAll(tasks);
+            }
+            long before = bean.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < 1000; i++) {
+                two.runAll(tasks);
+            }
+            long perCall = (bean.getCurrentThreadAllocatedBytes() - before) / 1000;
+            assertEquals(0, perCall, "bytes allocated per call on the calling thread");
+        }
+        for (int c : counts) {
+            assertEquals(3000, c);
+        }
+    }
+
+    @Test
+    void refusesWorkOnceClosed() {
+        DataParallel two = new DataParallel(2);
+        two.close();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> two.runAll(List.of(() -> { })));
+        assertTrue(e.getMessage().contains("closed"), e.getMessage());
+    }
+
+    @Test
     void rejectsAThreadCountBelowOne() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new DataParallel(0));
         assertTrue(e.getMessage().contains("threads"), e.getMessage());
