@@ -15,6 +15,16 @@ import java.util.concurrent.locks.ReentrantLock;
  * order of the sum are fixed, so results depend on the thread count but never on scheduling.
  */
 public final class DataParallel implements AutoCloseable {
+    /**
+     * How long the caller spins for the other shards to end, and an idle worker for the next call, before parking
+     * (as OpenMP runtimes do). Waking a parked thread on a shared VM whose vCPU has gone idle can cost hundreds of
+     * microseconds, against shards of a few milliseconds; a worker's spin covers the gradient sum and optimiser step
+     * that separate two training steps. System properties {@code elman.parallel.spinMicros} and
+     * {@code elman.parallel.workerSpinMicros}; 0 parks at once.
+     */
+    static final long SPIN_NANOS = Long.getLong("elman.parallel.spinMicros", 2000L) * 1000L;
+    static final long WORKER_SPIN_NANOS = Long.getLong("elman.parallel.workerSpinMicros", 1000L) * 1000L;
+
     private final int threads;
     private final Thread[] workers;            // threads - 1 daemon threads; the caller is thread 0
     private final Throwable[] failures;        // per thread, of the current call
@@ -105,6 +115,10 @@ public final class DataParallel implements AutoCloseable {
         share(0);
         if (helpers > 0) {
             boolean interrupted = false;
+            long end = System.nanoTime() + SPIN_NANOS;
+            while (pending.get() != 0 && System.nanoTime() - end < 0) {
+                Thread.onSpinWait();
+            }
             while (pending.get() != 0) {   // the tasks use shared buffers: wait for them to end, even if interrupted
                 LockSupport.park(this);
                 interrupted |= Thread.interrupted();
@@ -147,6 +161,10 @@ public final class DataParallel implements AutoCloseable {
     private void work(int id) {
         int seen = 0;
         while (true) {
+            long end = System.nanoTime() + WORKER_SPIN_NANOS;
+            while (generation == seen && !closed && System.nanoTime() - end < 0) {
+                Thread.onSpinWait();
+            }
             while (generation == seen && !closed) {
                 LockSupport.park(this);
             }
