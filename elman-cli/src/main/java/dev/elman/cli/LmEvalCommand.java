@@ -42,7 +42,7 @@ final class LmEvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LmModel m = LmModelFile.load(model, Engine.kernels());
+        LmModel m = LmModelFile.load(model, Engine.kernels()).freeze();
         Path file = DataPaths.file(text, data, LmTexts.DEFAULT_TEXT);
         LmTexts texts = LmTexts.of(file, LmTexts.read(file, maxChars), m.vocabulary());
         int[] ids = whole ? texts.all() : texts.valid(validFraction);

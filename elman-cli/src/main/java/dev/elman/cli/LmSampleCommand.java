@@ -43,7 +43,7 @@ final class LmSampleCommand implements Callable<Integer> {
         if (length < 0) {
             throw new IllegalArgumentException("--length must be >= 0, got " + length);
         }
-        LmModel m = LmModelFile.load(model, Engine.kernels());
+        LmModel m = LmModelFile.load(model, Engine.kernels()).freeze();
         String start = prime;
         if (start == null) {
             if (!m.vocabulary().contains('\n')) {

@@ -39,7 +39,7 @@ final class TagEvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TaggerModel m = TaggerModelFile.load(model, Engine.kernels());
+        TaggerModel m = TaggerModelFile.load(model, Engine.kernels()).freeze();
         Path testFile = DataPaths.file(test, data, "ud-en-ewt/en_ewt-ud-test.conllu");
         TaggedCorpus gold = Corpora.read(testFile, m.config().column(), 0);
         Evaluation main = Tagging.evaluate(m, m.newSession(), gold, 2000);
@@ -60,7 +60,7 @@ final class TagEvalCommand implements Callable<Integer> {
         }
         Path ff = baselineModel != null ? baselineModel : ModelPaths.baselineOf(model);
         if (Files.isRegularFile(ff)) {
-            TaggerModel fm = TaggerModelFile.load(ff, Engine.kernels());
+            TaggerModel fm = TaggerModelFile.load(ff, Engine.kernels()).freeze();
             baselines.put("recurrence_off", Tagging.evaluate(fm, fm.newSession(), gold, 2000).accuracy());
         }
         report.put("baselines", baselines);

@@ -51,7 +51,7 @@ final class TagRunCommand implements Callable<Integer> {
         if (!format.equals("slash") && !format.equals("conllu")) {
             throw new IllegalArgumentException("--format must be slash or conllu, got " + format);
         }
-        TaggerModel m = TaggerModelFile.load(model, Engine.kernels());
+        TaggerModel m = TaggerModelFile.load(model, Engine.kernels()).freeze();
         TaggerSession session = m.newSession();
         Writer w = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
         Reader in = input == null ? new InputStreamReader(System.in, StandardCharsets.UTF_8)

@@ -99,6 +99,14 @@ public final class LmModel {
         return layers() * hiddenSize();
     }
 
+    /**
+     * A frozen copy for sampling and scoring (see {@link ElmanNetwork#freeze()}): same results, the weights laid out
+     * once for every session and thread, and no check per step that they have not changed. It cannot be trained.
+     */
+    public LmModel freeze() {
+        return new LmModel(vocabulary, network.freeze());
+    }
+
     /** A new per-thread session for stepping, sampling and evaluating this model. */
     public LmSession newSession() {
         return new LmSession(this);

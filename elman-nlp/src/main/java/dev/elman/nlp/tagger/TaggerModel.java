@@ -51,6 +51,29 @@ public final class TaggerModel {
         this.network = master.network.replica();
     }
 
+    private TaggerModel(TaggerModel source, boolean freeze) {
+        this.config = source.config;
+        this.features = source.features;
+        this.tags = source.tags;
+        List<Param<float[]>> t = new ArrayList<>();
+        Kernels<float[]> k = source.network.kernels();
+        for (Param<float[]> p : source.tables) {
+            Param<float[]> copy = Param.create(k, p.name(), p.shape());
+            System.arraycopy(p.value(), 0, copy.value(), 0, p.size());
+            t.add(copy);
+        }
+        this.tables = List.copyOf(t);
+        this.network = source.network.freeze();
+    }
+
+    /**
+     * A frozen copy for tagging (see {@link ElmanNetwork#freeze()}): the same tags, the network's weights laid out
+     * once for every session and thread instead of checked at every batch. It cannot be trained.
+     */
+    public TaggerModel freeze() {
+        return new TaggerModel(this, true);
+    }
+
     /** A replica for data-parallel training: shared weights, separate gradients (see {@link ElmanNetwork#replica}). */
     public TaggerModel replica() {
         return new TaggerModel(this);

@@ -31,6 +31,26 @@ class LmSessionTest {
     }
 
     @Test
+    void aFrozenCopyStepsAndScoresBitForBitAsTheModel() {
+        LmModel m = TestModels.small(TestModels.TEXT, 12, 2, 7);
+        LmModel frozen = m.freeze();
+        int[] ids = m.vocabulary().encode(TestModels.TEXT, "t");
+        LmSession live = m.newSession();
+        LmSession cold = frozen.newSession();
+        LmState a = m.initialState();
+        LmState b = frozen.initialState();
+        for (int id : ids) {
+            LmStep x = live.step(a, id);
+            LmStep y = cold.step(b, id);
+            assertArrayEquals(x.prediction().probabilities(), y.prediction().probabilities());
+            assertArrayEquals(x.state().toArray(), y.state().toArray());
+            a = x.state();
+            b = y.state();
+        }
+        assertEquals(live.evaluate(ids, 2).totalNats(), cold.evaluate(ids, 2).totalNats());
+    }
+
+    @Test
     void oneStreamEvaluationIsTheLossOfReadingTheTextStepByStep() {
         LmModel m = TestModels.small(TestModels.TEXT, 9, 1, 8);
         int[] ids = m.vocabulary().encode(TestModels.TEXT.repeat(6), "t");   // > one evaluation chunk

@@ -25,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The tagger end to end on small slices of UD English EWT. */
 class TaggerTest {
@@ -84,6 +85,16 @@ class TaggerTest {
         assertEquals(expected, Tagging.tag(loaded, loaded.newSession(), dev.sentences(), 500));
         assertEquals(expected, Tagging.tag(fromBytes, fromBytes.newSession(), dev.sentences(), 500));
         assertArrayEquals(weights(model), weights(loaded));
+    }
+
+    @Test
+    void aFrozenCopyTagsIdenticallyWithLogitsBitForBit() {
+        TaggerModel model = trained(1, 1);
+        TaggerModel frozen = model.freeze();
+        assertTrue(frozen.network().isFrozen());
+        assertEquals(Tagging.tag(model, model.newSession(), dev.sentences(), 500),
+                Tagging.tag(frozen, frozen.newSession(), dev.sentences(), 500));
+        assertArrayEquals(weights(model), weights(frozen));
     }
 
     @Test
