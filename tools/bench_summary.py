@@ -27,5 +27,31 @@ def main(path):
               ("%.3f" % m) if mode == "latency" else ("{:,.0f}".format(m)), unit, len(pooled[(cfg, mode, thr, impl, backend)]), ratio))
 
 
+def by_round(path):
+    """Per round: the best elman median against each peer's median of the same round (the machine drifts)."""
+    rounds = OrderedDict()
+    for line in open(path):
+        r = json.loads(line)
+        key = (r["config"], r["mode"], r["threads"], r.get("round", 0), r["impl"], r["backend"])
+        rounds.setdefault(key, []).extend(r["values"])
+    med = {k: statistics.median(v) for k, v in rounds.items()}
+    print()
+    print("| config | mode | round | elman ÷ PyTorch | elman ÷ numpy |")
+    print("|---|---|---|---|---|")
+    seen = OrderedDict((k[:4], None) for k in med)
+    for cfg, mode, thr, rnd in seen:
+        here = {(i, b): v for (c, mo, t, ro, i, b), v in med.items() if (c, mo, t, ro) == (cfg, mode, thr, rnd)}
+        elman = [v for (i, b), v in here.items() if i == "elman"]
+        if not elman:
+            continue
+        e = min(elman) if mode == "latency" else max(elman)
+        cells = []
+        for peer in ("torch", "numpy"):
+            p = [v for (i, b), v in here.items() if i == peer]
+            cells.append("%.2f×" % ((p[0] / e) if mode == "latency" else (e / p[0])) if p else "–")
+        print("| %s | %s | %s | %s | %s |" % (cfg, mode, rnd, cells[0], cells[1]))
+
+
 if __name__ == "__main__":
     main(sys.argv[1])
+    by_round(sys.argv[1])

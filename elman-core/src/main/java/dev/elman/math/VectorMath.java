@@ -27,49 +27,53 @@ final class VectorMath implements FloatMath {
     private VectorMath() {
     }
 
-    /** e^x lane-wise; see {@link PortableMath#exp}. */
-    static FloatVector exp(FloatVector x) {
-        FloatVector v = x.max(PortableMath.EXP_MIN).min(PortableMath.EXP_MAX);
-        FloatVector t = v.fma(PortableMath.LOG2E, MAGIC);
-        FloatVector n = t.sub(MAGIC);
-        FloatVector r = v.sub(n.mul(PortableMath.LN2_HI)).sub(n.mul(PortableMath.LN2_LO));
-        FloatVector p = horner(horner(horner(r.fma(PortableMath.E4, PortableMath.E3), r, PortableMath.E2), r,
-                PortableMath.E1), r, PortableMath.E0);
-        p = p.mul(r).fma(r, r).add(1f);
-        IntVector bits = t.reinterpretAsInts().sub(MAGIC_BITS - 127).lanewise(VectorOperators.LSHL, 23);
-        return p.mul(bits.reinterpretAsFloats());
-    }
+    // No method here takes or returns a vector unless C2 always inlines it (horner is tiny): the exp and tanh
+    // bodies are written into the loops that use them. A vector crossing a call that C2 declines to inline, which
+    // it does when the callee was already compiled into a big method, is boxed on the heap: one C training run of
+    // several allocated 6.5 MB per step that way (1,024 vectors per time step) when tanh was a method of its own.
 
     private static FloatVector horner(FloatVector p, FloatVector x, float c) {
         return p.fma(x, FloatVector.broadcast(S, c));
     }
 
-    /** tanh x lane-wise; see {@link PortableMath#tanh}. */
-    static FloatVector tanh(FloatVector x) {
-        FloatVector a = x.abs();
-        FloatVector z = x.mul(x);
-        FloatVector poly = horner(horner(horner(z.fma(PortableMath.T4, PortableMath.T3), z, PortableMath.T2), z,
-                PortableMath.T1), z, PortableMath.T0).mul(x.mul(z)).add(x);
-        FloatVector big = FloatVector.broadcast(S, 1f).sub(FloatVector.broadcast(S, 2f).div(exp(a.add(a)).add(1f)));
-        VectorMask<Float> negative = x.lt(0f);
-        return big.blend(big.neg(), negative).blend(poly, a.lt(PortableMath.TANH_POLY_MAX)).blend(x, a.eq(0f));
+    /** tanh x lane-wise (see {@link PortableMath#tanh}) over {@code x[off, off+n)}, n a multiple of L. */
+    private static void tanhSpan(float[] x, int off, int n) {
+        for (int i = 0; i < n; i += L) {
+            FloatVector v = FloatVector.fromArray(S, x, off + i);
+            FloatVector a = v.abs();
+            FloatVector z = v.mul(v);
+            FloatVector poly = horner(horner(horner(z.fma(PortableMath.T4, PortableMath.T3), z, PortableMath.T2), z,
+                    PortableMath.T1), z, PortableMath.T0).mul(v.mul(z)).add(v);
+            // e^(2|x|), as PortableMath#exp
+            FloatVector w = a.add(a).max(PortableMath.EXP_MIN).min(PortableMath.EXP_MAX);
+            FloatVector t = w.fma(PortableMath.LOG2E, MAGIC);
+            FloatVector k = t.sub(MAGIC);
+            FloatVector r = w.sub(k.mul(PortableMath.LN2_HI)).sub(k.mul(PortableMath.LN2_LO));
+            FloatVector p = horner(horner(horner(r.fma(PortableMath.E4, PortableMath.E3), r, PortableMath.E2), r,
+                    PortableMath.E1), r, PortableMath.E0);
+            p = p.mul(r).fma(r, r).add(1f);
+            IntVector bits = t.reinterpretAsInts().sub(MAGIC_BITS - 127).lanewise(VectorOperators.LSHL, 23);
+            FloatVector e = p.mul(bits.reinterpretAsFloats());
+            FloatVector big = FloatVector.broadcast(S, 1f).sub(FloatVector.broadcast(S, 2f).div(e.add(1f)));
+            VectorMask<Float> negative = v.lt(0f);
+            big.blend(big.neg(), negative).blend(poly, a.lt(PortableMath.TANH_POLY_MAX)).blend(v, a.eq(0f))
+                    .intoArray(x, off + i);
+        }
     }
 
     @Override
     public void tanh(float[] x, int off, int n) {
-        int i = 0;
-        for (int end = S.loopBound(n); i < end; i += L) {
-            tanh(FloatVector.fromArray(S, x, off + i)).intoArray(x, off + i);
-        }
-        if (i < n) {
+        int main = S.loopBound(n);
+        tanhSpan(x, off, main);
+        if (main < n) {
             // The tail goes through the same vector code, zero-padded: the scalar PortableMath.tanh rounds
             // differently, and whether an element falls in the tail depends on how many rows share the call.
-            int rest = n - i;
+            int rest = n - main;
             float[] pad = GemmScratch.get().lanes(L);
-            System.arraycopy(x, off + i, pad, 0, rest);
+            System.arraycopy(x, off + main, pad, 0, rest);
             Arrays.fill(pad, rest, L, 0f);
-            tanh(FloatVector.fromArray(S, pad, 0)).intoArray(pad, 0);
-            System.arraycopy(pad, 0, x, off + i, rest);
+            tanhSpan(pad, 0, L);
+            System.arraycopy(pad, 0, x, off + main, rest);
         }
     }
 
@@ -137,7 +141,17 @@ final class VectorMath implements FloatMath {
         FloatVector acc = FloatVector.zero(S);
         int j = 0;
         for (int end = S.loopBound(n); j < end; j += L) {
-            FloatVector e = exp(FloatVector.fromArray(S, x, off + j).sub(max));
+            // e^(x − max), as PortableMath#exp
+            FloatVector w = FloatVector.fromArray(S, x, off + j).sub(max)
+                    .max(PortableMath.EXP_MIN).min(PortableMath.EXP_MAX);
+            FloatVector t = w.fma(PortableMath.LOG2E, MAGIC);
+            FloatVector k = t.sub(MAGIC);
+            FloatVector r = w.sub(k.mul(PortableMath.LN2_HI)).sub(k.mul(PortableMath.LN2_LO));
+            FloatVector p = horner(horner(horner(r.fma(PortableMath.E4, PortableMath.E3), r, PortableMath.E2), r,
+                    PortableMath.E1), r, PortableMath.E0);
+            p = p.mul(r).fma(r, r).add(1f);
+            IntVector bits = t.reinterpretAsInts().sub(MAGIC_BITS - 127).lanewise(VectorOperators.LSHL, 23);
+            FloatVector e = p.mul(bits.reinterpretAsFloats());
             e.intoArray(out, outOff + j);
             acc = acc.add(e);
         }
