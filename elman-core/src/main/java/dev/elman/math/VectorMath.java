@@ -117,17 +117,10 @@ final class VectorMath implements FloatMath {
     }
 
     private static float rowMax(float[] x, int off, int n) {
+        // scalar: max is exact in any order, and a vector max carried round a loop is where C2 once lost the
+        // vector's exact type, made the call virtual and boxed every vector
         float max = Float.NEGATIVE_INFINITY;
-        int j = 0;
-        int end = S.loopBound(n);
-        if (end > 0) {
-            FloatVector m = FloatVector.fromArray(S, x, off);
-            for (j = L; j < end; j += L) {
-                m = m.max(FloatVector.fromArray(S, x, off + j));
-            }
-            max = m.reduceLanes(VectorOperators.MAX); // max is exact, so any order gives the same result
-        }
-        for (; j < n; j++) {
+        for (int j = 0; j < n; j++) {
             max = Math.max(max, x[off + j]);
         }
         return max;
@@ -138,9 +131,9 @@ final class VectorMath implements FloatMath {
      * {@link VectorLanes#dot}'s fixed tree, then the tail in double.
      */
     private static double expRow(float[] x, int off, int n, float max, float[] out, int outOff) {
-        FloatVector acc = FloatVector.zero(S);
         int j = 0;
-        for (int end = S.loopBound(n); j < end; j += L) {
+        int end = S.loopBound(n);
+        for (; j < end; j += L) {
             // e^(x − max), as PortableMath#exp
             FloatVector w = FloatVector.fromArray(S, x, off + j).sub(max)
                     .max(PortableMath.EXP_MIN).min(PortableMath.EXP_MAX);
@@ -153,10 +146,17 @@ final class VectorMath implements FloatMath {
             IntVector bits = t.reinterpretAsInts().sub(MAGIC_BITS - 127).lanewise(VectorOperators.LSHL, 23);
             FloatVector e = p.mul(bits.reinterpretAsFloats());
             e.intoArray(out, outOff + j);
-            acc = acc.add(e);
         }
+        // lane l sums e[l], e[L + l], ... in order, in float: what a vector accumulator would hold, without one
+        // carried round the loop
         float[] lanes = GemmScratch.get().lanes(L);
-        acc.intoArray(lanes, 0);
+        for (int l = 0; l < L; l++) {
+            float sum = 0f;
+            for (int i = l; i < end; i += L) {
+                sum += out[outOff + i];
+            }
+            lanes[l] = sum;
+        }
         double sum = VectorLanes.dot(lanes, 0, 0, 0, lanes, 0, lanes, 0);
         for (; j < n; j++) {
             float e = PortableMath.exp(x[off + j] - max);

@@ -91,12 +91,15 @@ final class VectorTiles {
             int si = s0 + i * lds;
             int ci = c0 + i * ldc;
             int j = 0;
-            for (; j + L <= cols; j += L) {
-                FloatVector v = FloatVector.fromArray(VectorLanes.S, s, si + j);
-                if (acc) {
-                    v = FloatVector.fromArray(VectorLanes.S, c, ci + j).add(v);
+            if (acc) {   // two loops rather than a vector chosen by a branch, whose exact type C2 can lose
+                for (; j + L <= cols; j += L) {
+                    FloatVector.fromArray(VectorLanes.S, c, ci + j).add(FloatVector.fromArray(VectorLanes.S, s, si + j))
+                            .intoArray(c, ci + j);
                 }
-                v.intoArray(c, ci + j);
+            } else {
+                for (; j + L <= cols; j += L) {
+                    FloatVector.fromArray(VectorLanes.S, s, si + j).intoArray(c, ci + j);
+                }
             }
             for (; j < cols; j++) {
                 c[ci + j] = acc ? c[ci + j] + s[si + j] : s[si + j];

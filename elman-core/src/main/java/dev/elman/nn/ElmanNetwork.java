@@ -111,9 +111,10 @@ public final class ElmanNetwork<A> {
 
     /**
      * A frozen copy for inference: this network's current weights, copied and laid out once for the fast products
-     * (and, with an embedding, the first layer's E·Uᵀ + b as a table of b + U x per token id). Its forward passes give the
-     * same bits as this network's and skip the per-pass check that the weights have not changed, so any number of
-     * threads may share it, each with its own workspace. Its weights must not be changed; it has no backward pass.
+     * (and, with an embedding, the first layer's E·Uᵀ + b as a table of b + U x per token id). Its forward passes
+     * give the same bits as this network's and skip the per-pass check that the weights have not changed, so any
+     * number of threads may share it, each with its own workspace. Its weights must not be changed; it has no
+     * backward pass.
      */
     public ElmanNetwork<A> freeze() {
         return new ElmanNetwork<>(config, kernels, null, this);

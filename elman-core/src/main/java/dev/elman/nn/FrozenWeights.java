@@ -7,8 +7,8 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The weights of a frozen network laid out once for every forward pass of every thread: Uᵀ and Wᵀ of each cell, Vᵀ,
- * and, for token input through an embedding E, the first layer's projected table E·Uᵀ + b (one row b + U x per
+ * The weights of a frozen network laid out once for every forward pass of every thread: Uᵀ and Wᵀ of each cell,
+ * Vᵀ, and, for token input through an embedding E, the first layer's projected table E·Uᵀ + b (one row b + U x per
  * token id), so that inference reads b + U x(t) instead of computing it. Each row is the very sum the forward pass
  * would form for that token, rounded in the same order, so the bits do not change.
  */
@@ -42,8 +42,8 @@ final class FrozenWeights<A> {
             int e = config.embeddingSize();
             for (int d = 0; d < config.directions(); d++) {
                 A table = k.alloc(vocab * hs);
-                k.gemmPackedRight(vocab, hs, e, embedding.value(), 0, e, layouts.get(d).u.of(k, cellList.get(d).u.value(), hs, e), false,
-                        table, 0, hs);
+                A packedU = layouts.get(d).u.of(k, cellList.get(d).u.value(), hs, e);
+                k.gemmPackedRight(vocab, hs, e, embedding.value(), 0, e, packedU, false, table, 0, hs);
                 k.addRowVector(cellList.get(d).b.value(), 0, table, 0, vocab, hs);
                 tables.add(table);
             }
