@@ -41,8 +41,10 @@ final class PackedWeights<A> {
 
     /** Lays out m once and from then on returns that layout without looking at m again (frozen weights). */
     PackedWeights<A> fix(Kernels<A> k, A m, int rows, int cols) {
-        of(k, m, rows, cols);
-        source = null;
+        packed = k.alloc(k.packedRightSize(cols, rows));
+        k.packRight(true, cols, rows, m, 0, cols, packed);
+        this.rows = rows;
+        this.cols = cols;
         fixed = true;
         return this;
     }

@@ -103,8 +103,8 @@ public final class DataParallel implements AutoCloseable {
         tasks = list;
         callables = withResults;
         java.util.Arrays.fill(failures, null);
-        int helpers = Math.min(workers.length, list.size() - 1);
-        if (helpers > 0) {
+        boolean handOff = workers.length > 0 && list.size() > 1;
+        if (handOff) {
             caller = Thread.currentThread();
             pending.set(workers.length);
             generation++;
@@ -113,7 +113,7 @@ public final class DataParallel implements AutoCloseable {
             }
         }
         share(0);
-        if (helpers > 0) {
+        if (handOff) {
             boolean interrupted = false;
             long end = System.nanoTime() + SPIN_NANOS;
             while (pending.get() != 0 && System.nanoTime() - end < 0) {

@@ -39,31 +39,13 @@ public final class TaggerModel {
         this.network = new ElmanNetwork<>(networkConfig(config, tags.size()), kernels);
     }
 
-    private TaggerModel(TaggerModel master) {
-        this.config = master.config;
-        this.features = master.features;
-        this.tags = master.tags;
-        List<Param<float[]>> t = new ArrayList<>();
-        for (Param<float[]> p : master.tables) {
-            t.add(p.sharingValue(master.network.kernels()));
-        }
-        this.tables = List.copyOf(t);
-        this.network = master.network.replica();
-    }
-
-    private TaggerModel(TaggerModel source, boolean freeze) {
+    /** A model of {@code source}'s configuration around the given tables and network. */
+    private TaggerModel(TaggerModel source, List<Param<float[]>> tables, ElmanNetwork<float[]> network) {
         this.config = source.config;
         this.features = source.features;
         this.tags = source.tags;
-        List<Param<float[]>> t = new ArrayList<>();
-        Kernels<float[]> k = source.network.kernels();
-        for (Param<float[]> p : source.tables) {
-            Param<float[]> copy = Param.create(k, p.name(), p.shape());
-            System.arraycopy(p.value(), 0, copy.value(), 0, p.size());
-            t.add(copy);
-        }
-        this.tables = List.copyOf(t);
-        this.network = source.network.freeze();
+        this.tables = List.copyOf(tables);
+        this.network = network;
     }
 
     /**
@@ -71,12 +53,23 @@ public final class TaggerModel {
      * once for every session and thread instead of checked at every batch. It cannot be trained.
      */
     public TaggerModel freeze() {
-        return new TaggerModel(this, true);
+        Kernels<float[]> k = network.kernels();
+        List<Param<float[]>> copies = new ArrayList<>();
+        for (Param<float[]> p : tables) {
+            Param<float[]> copy = Param.create(k, p.name(), p.shape());
+            System.arraycopy(p.value(), 0, copy.value(), 0, p.size());
+            copies.add(copy);
+        }
+        return new TaggerModel(this, copies, network.freeze());
     }
 
     /** A replica for data-parallel training: shared weights, separate gradients (see {@link ElmanNetwork#replica}). */
     public TaggerModel replica() {
-        return new TaggerModel(this);
+        List<Param<float[]>> shared = new ArrayList<>();
+        for (Param<float[]> p : tables) {
+            shared.add(p.sharingValue(network.kernels()));
+        }
+        return new TaggerModel(this, shared, network.replica());
     }
 
     static RnnConfig networkConfig(TaggerConfig c, int tagCount) {
