@@ -11,6 +11,7 @@ import dev.elman.nn.Workspace;
 import dev.elman.optim.Optimizer;
 import dev.elman.optim.SgdConfig;
 import dev.elman.train.DataParallel;
+import dev.elman.train.ReplicaUpdate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -134,11 +135,11 @@ final class BenchCommand implements Callable<Integer> {
                 };
                 shardSteps.add(one);
             }
-            // shard 0 runs on the calling thread
+            // shard 0 runs on the calling thread; the gradient sum and the SGD step run on every thread too
+            ReplicaUpdate update = new ReplicaUpdate(parallel, net.params(), replicaParams, sgd);
             Runnable trainStep = () -> {
                 parallel.runAll(shardSteps);
-                DataParallel.sumGradients(net.params(), replicaParams);
-                sgd.step();
+                update.sumAndStep();
             };
             long tokensPerStep = (long) c.batch() * c.length();
             double train = measure(trainStep, tokensPerStep);

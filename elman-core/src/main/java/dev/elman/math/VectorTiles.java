@@ -138,8 +138,17 @@ final class VectorTiles {
         for (int s = 0; s < m; ) {
             int width = strip(s, m);
             int base = s * kl;
-            if (ars == 1) {
+            if (ars == 1 && width == 6) {
                 // TN: the values of a strip at one p are adjacent in memory
+                for (int p = 0, ai = a0 + s, o = base; p < kl; p++, ai += aks, o += 6) {
+                    ap[o] = a[ai];
+                    ap[o + 1] = a[ai + 1];
+                    ap[o + 2] = a[ai + 2];
+                    ap[o + 3] = a[ai + 3];
+                    ap[o + 4] = a[ai + 4];
+                    ap[o + 5] = a[ai + 5];
+                }
+            } else if (ars == 1) {
                 for (int p = 0; p < kl; p++) {
                     int ai = a0 + p * aks + s;
                     int o = base + p * width;

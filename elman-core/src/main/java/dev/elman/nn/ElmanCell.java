@@ -53,9 +53,10 @@ final class ElmanCell<A> {
      * Input is {@code tokens} (one-hot columns of U) or {@code x} (packed rows of width inputSize). {@code layouts}
      * holds this cell's Wᵀ and Uᵀ as laid out by the last forward pass in this workspace. With {@code projected}
      * (a frozen network's E·Uᵀ + b, one row per token id), b + U x(t) is read from its rows for {@code tokens}.
+     * {@code scratch} needs B×H elements (overwritten).
      */
     void forward(Kernels<A> k, Packing p, int[] tokens, A x, A h0, int h0Off, A h, A prev, A hFinal, int hFinalOff,
-                 Layouts<A> layouts, A projected) {
+                 Layouts<A> layouts, A projected, A scratch) {
         final int n = p.totalRows();
         final int hs = hidden;
         if (projected != null) {
@@ -88,7 +89,10 @@ final class ElmanCell<A> {
                         k.fill(prev, off + nb * hs, (rows - nb) * hs, 0);
                     }
                 }
-                k.gemmPackedRight(rows, hs, hs, prev, off, hs, packedW, true, h, off, hs);
+                // W h(t-1) into scratch, then added: a product that stores is faster than one that accumulates,
+                // and c + s is the bits an accumulating product gives
+                k.gemmPackedRight(rows, hs, hs, prev, off, hs, packedW, false, scratch, 0, hs);
+                k.addInPlace(scratch, 0, h, off, rows * hs);
             }
             k.activate(activation, h, off, rows * hs);
         }

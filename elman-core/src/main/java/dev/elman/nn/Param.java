@@ -164,6 +164,27 @@ public final class Param<A> {
         }
     }
 
+    /** Records every row that may be non-zero in {@code other}'s gradient (a replica's) as such in this one. */
+    public void markRowsOf(Param<?> other) {
+        if (touched == null) {
+            return;
+        }
+        if (other.touched == null) {
+            markAllRows();
+        } else {
+            touched.or(other.touched);
+            touchedCount = touched.cardinality();
+        }
+    }
+
+    /**
+     * The first row of part {@code part} of {@code parts} equal row ranges ({@code rows·part/parts}); part = parts
+     * gives the row count. Work split this way over threads touches disjoint elements.
+     */
+    public int partStart(int part, int parts) {
+        return (int) ((long) rows * part / parts);
+    }
+
     /** Records that every row's gradient may be non-zero (no-op unless row-sparse). */
     public void markAllRows() {
         if (touched != null) {

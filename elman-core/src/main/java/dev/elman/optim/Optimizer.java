@@ -53,17 +53,39 @@ public abstract sealed class Optimizer permits Sgd, Adagrad, RmsProp, Adam {
 
     /** Applies one update to every parameter from its current gradient. */
     public final void step() {
+        beginStep();
+        stepPart(0, 1);
+    }
+
+    /**
+     * Counts a step whose update {@link #stepPart} then applies in parts, possibly on several threads at once;
+     * {@code beginStep()} followed by every part gives the same bits as {@link #step()}.
+     */
+    public final void beginStep() {
         steps++;
+    }
+
+    /**
+     * Applies part {@code part} of {@code parts} of the step counted by {@link #beginStep()}: rows
+     * {@code [rows·part/parts, rows·(part+1)/parts)} of every parameter. Parts touch disjoint elements, so they may
+     * run concurrently; together they are the whole update.
+     */
+    public final void stepPart(int part, int parts) {
+        if (parts < 1 || part < 0 || part >= parts) {
+            throw new IllegalArgumentException("part " + part + " of " + parts);
+        }
         boolean skipZero = zeroGradientIsNoOp();
         for (int i = 0; i < params.size(); i++) {
             Param<float[]> p = params.get(i);
+            int width = p.rowSize();
+            int r0 = p.partStart(part, parts);
+            int r1 = p.partStart(part + 1, parts);
             if (skipZero && p.rowSparse()) {
-                int width = p.rowSize();
-                for (int r = p.nextTouchedRow(0); r >= 0; r = p.nextTouchedRow(r + 1)) {
+                for (int r = p.nextTouchedRow(r0); r >= 0 && r < r1; r = p.nextTouchedRow(r + 1)) {
                     update(i, p.value(), p.grad(), r * width, r * width + width);
                 }
-            } else {
-                update(i, p.value(), p.grad(), 0, p.size());
+            } else if (r1 > r0) {
+                update(i, p.value(), p.grad(), r0 * width, r1 * width);
             }
         }
     }

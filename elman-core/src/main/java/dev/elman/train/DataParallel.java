@@ -185,20 +185,39 @@ public final class DataParallel implements AutoCloseable {
      * {@linkplain Param#rowSparse() row-sparse} replica gradient are added, and they are marked in the target.
      */
     public static void sumGradients(List<Param<float[]>> target, List<List<Param<float[]>>> replicas) {
+        markTouchedRows(target, replicas);
+        sumGradientsPart(target, replicas, 0, 1);
+    }
+
+    /** Marks in {@code target} the rows touched in any replica: the serial first half of {@link #sumGradients}. */
+    public static void markTouchedRows(List<Param<float[]>> target, List<List<Param<float[]>>> replicas) {
+        for (List<Param<float[]>> replica : replicas) {
+            for (int i = 0; i < target.size(); i++) {
+                target.get(i).markRowsOf(replica.get(i));
+            }
+        }
+    }
+
+    /**
+     * The sum of {@link #sumGradients} over rows {@link Param#partStart part} {@code part} of {@code parts} of every
+     * parameter, after {@link #markTouchedRows}: parts touch disjoint elements and may run concurrently.
+     */
+    public static void sumGradientsPart(List<Param<float[]>> target, List<List<Param<float[]>>> replicas,
+                                        int part, int parts) {
         for (int k = 0; k < replicas.size(); k++) {
             List<Param<float[]>> replica = replicas.get(k);
             for (int i = 0; i < target.size(); i++) {
                 Param<float[]> into = target.get(i);
                 Param<float[]> from = replica.get(i);
+                int width = from.rowSize();
+                int r0 = from.partStart(part, parts);
+                int r1 = from.partStart(part + 1, parts);
                 if (!from.rowSparse()) {
-                    add(from.grad(), into.grad(), 0, into.size());
-                    into.markAllRows();
+                    add(from.grad(), into.grad(), r0 * width, r1 * width);
                     continue;
                 }
-                int width = from.rowSize();
-                for (int r = from.nextTouchedRow(0); r >= 0; r = from.nextTouchedRow(r + 1)) {
+                for (int r = from.nextTouchedRow(r0); r >= 0 && r < r1; r = from.nextTouchedRow(r + 1)) {
                     add(from.grad(), into.grad(), r * width, r * width + width);
-                    into.markRow(r);
                 }
             }
         }

@@ -98,6 +98,27 @@ class OptimizerStateTest {
     }
 
     @Test
+    void aStepInPartsGivesTheBitsOfOneStep() {
+        Optimizer whole = AdamConfig.builder().lr(0.1).build().create(TestParams.create());
+        Optimizer parts = AdamConfig.builder().lr(0.1).build().create(TestParams.create());
+        for (int k = 0; k < 3; k++) {
+            setGradients(whole.params(), k);
+            setGradients(parts.params(), k);
+            whole.step();
+            parts.beginStep();
+            for (int part = 2; part >= 0; part--) {   // any order
+                parts.stepPart(part, 3);
+            }
+        }
+        for (int i = 0; i < whole.params().size(); i++) {
+            assertArrayEquals(whole.params().get(i).value(), parts.params().get(i).value());
+        }
+        assertEquals(3, parts.stepCount());
+        assertThrows(IllegalArgumentException.class, () -> parts.stepPart(3, 3));
+        assertThrows(IllegalArgumentException.class, () -> parts.stepPart(0, 0));
+    }
+
+    @Test
     void stateIsACopy() {
         Optimizer opt = AdagradConfig.builder().initialAccumulatorValue(0.5).build().create(TestParams.create());
         Map<String, float[]> s = opt.state();

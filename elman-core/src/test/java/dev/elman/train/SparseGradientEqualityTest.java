@@ -135,6 +135,15 @@ class SparseGradientEqualityTest {
     /** Trains {@code shards} data-parallel shards for {@link #STEPS} steps the way the trainer does. */
     private static List<Param<float[]>> trainSparse(Kernels<float[]> k, int shards, OptimizerConfig oc,
                                                     double clipNorm, double clipValue) {
+        return trainSparse(k, shards, oc, clipNorm, clipValue, null);
+    }
+
+    /**
+     * As above; with {@code parallel}, the sum and (without clipping) the optimiser step run split over its
+     * threads by a {@link ReplicaUpdate}.
+     */
+    private static List<Param<float[]>> trainSparse(Kernels<float[]> k, int shards, OptimizerConfig oc,
+                                                    double clipNorm, double clipValue, DataParallel parallel) {
         ElmanNetwork<float[]> net = ElmanNetwork.create(CONFIG, k, 5);
         List<ElmanNetwork<float[]>> nets = new ArrayList<>(List.of(net));
         List<List<Param<float[]>>> others = new ArrayList<>();
@@ -143,13 +152,24 @@ class SparseGradientEqualityTest {
             others.add(nets.get(s).params());
         }
         Optimizer opt = oc.create(net.params());
+        ReplicaUpdate update = parallel == null ? null : new ReplicaUpdate(parallel, net.params(), others, opt);
+        boolean clipping = clipNorm > 0 || clipValue > 0;
         Param<float[]> emb = net.param("embedding.weight");
         for (int step = 0; step < STEPS; step++) {
             for (int s = 0; s < shards; s++) {
                 nets.get(s).zeroGrad();
                 backward(nets.get(s), nets.get(s).newWorkspace(), batch(step, s));
             }
-            DataParallel.sumGradients(net.params(), others);
+            if (update != null && !clipping) {
+                update.sumAndStep();
+                assertThat(emb.touchedRowCount()).as("the sparse path is taken").isLessThan(CONFIG.vocabSize() / 2);
+                continue;
+            }
+            if (update != null) {
+                update.sum();
+            } else {
+                DataParallel.sumGradients(net.params(), others);
+            }
             assertThat(emb.touchedRowCount()).as("the sparse path is taken").isLessThan(CONFIG.vocabSize() / 2);
             clip(net.params(), clipNorm, clipValue);
             opt.step();
@@ -193,6 +213,20 @@ class SparseGradientEqualityTest {
                 assertThat(bits(trainSparse(k, shards, oc, clipNorm, clipValue), false))
                         .as("%s, %s, %d shards", name, k.name(), shards)
                         .isEqualTo(bits(trainDense(k, shards, oc, clipNorm, clipValue), false));
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("setups")
+    void sumAndStepSplitOverThreadsGiveTheSameBits(String name, OptimizerConfig oc, double clipNorm,
+                                                   double clipValue) {
+        Kernels<float[]> k = FloatReferenceKernels.INSTANCE;
+        for (int threads : new int[]{2, 3}) {
+            try (DataParallel parallel = new DataParallel(threads)) {
+                assertThat(bits(trainSparse(k, 3, oc, clipNorm, clipValue, parallel), false))
+                        .as("%s, %d threads", name, threads)
+                        .isEqualTo(bits(trainDense(k, 3, oc, clipNorm, clipValue), false));
             }
         }
     }
