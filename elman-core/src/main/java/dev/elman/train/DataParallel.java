@@ -191,7 +191,8 @@ public final class DataParallel implements AutoCloseable {
 
     /** Marks in {@code target} the rows touched in any replica: the serial first half of {@link #sumGradients}. */
     public static void markTouchedRows(List<Param<float[]>> target, List<List<Param<float[]>>> replicas) {
-        for (List<Param<float[]>> replica : replicas) {
+        for (int k = 0; k < replicas.size(); k++) {   // indexed: no iterator per training step
+            List<Param<float[]>> replica = replicas.get(k);
             for (int i = 0; i < target.size(); i++) {
                 target.get(i).markRowsOf(replica.get(i));
             }

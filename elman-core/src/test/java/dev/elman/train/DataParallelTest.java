@@ -77,6 +77,33 @@ class DataParallelTest {
     }
 
     @Test
+    void replicaUpdateSumsAndStepsWithoutAllocating() {
+        var config = dev.elman.nn.RnnConfig.builder().vocabSize(50).embeddingSize(4).hiddenSize(6).outputSize(3)
+                .build();
+        var net = dev.elman.nn.ElmanNetwork.create(config, dev.elman.math.FloatReferenceKernels.INSTANCE, 1);
+        var replica = net.replica();
+        var sgd = dev.elman.optim.SgdConfig.builder().lr(0.1).build().create(net.params());
+        var bean = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        try (DataParallel two = new DataParallel(2)) {
+            ReplicaUpdate update = new ReplicaUpdate(two, net.params(), List.of(replica.params()), sgd);
+            for (int i = 0; i < 2000; i++) {
+                replica.param("embedding.weight").addToGradRows(new float[4], 0, new int[]{i % 50}, 0, 1);
+                update.sumAndStep();
+            }
+            float[] row = new float[4];
+            int[] id = {7};
+            long before = bean.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < 1000; i++) {
+                replica.param("embedding.weight").addToGradRows(row, 0, id, 0, 1);
+                update.sumAndStep();
+            }
+            long perCall = (bean.getCurrentThreadAllocatedBytes() - before) / 1000;
+            assertEquals(0, perCall, "bytes allocated per call on the calling thread");
+            assertEquals(3000, sgd.stepCount());
+        }
+    }
+
+    @Test
     void refusesWorkOnceClosed() {
         DataParallel two = new DataParallel(2);
         two.close();
