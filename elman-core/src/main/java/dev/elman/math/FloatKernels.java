@@ -186,14 +186,30 @@ public final class FloatKernels implements Kernels<float[]> {
         }
     }
 
+    // The one-hot products read and write M by columns, one cache line per element. With at least as many rows as
+    // M has columns, they go through a transposed copy of M in per-thread scratch instead, where each row is one
+    // contiguous add: the same additions, in the same order, so the same bits.
+
     @Override
     public void addGatheredColumns(float[] m, int width, int cols, int[] ids, int idOff, int rows,
                                    float[] out, int outOff) {
+        if (rows < width) {
+            for (int r = 0; r < rows; r++) {
+                int id = ids[idOff + r];
+                int o = outOff + r * cols;
+                for (int j = 0; j < cols; j++) {
+                    out[o + j] += m[j * width + id];
+                }
+            }
+            return;
+        }
+        float[] mt = GemmScratch.get().transposed(width * cols);
+        transpose(m, cols, width, mt);
         for (int r = 0; r < rows; r++) {
-            int id = ids[idOff + r];
+            int t = column(ids[idOff + r], width) * cols;
             int o = outOff + r * cols;
             for (int j = 0; j < cols; j++) {
-                out[o + j] += m[j * width + id];
+                out[o + j] += mt[t + j];
             }
         }
     }
@@ -201,11 +217,41 @@ public final class FloatKernels implements Kernels<float[]> {
     @Override
     public void scatterAddColumns(float[] x, int xOff, int rows, int cols, int[] ids, int idOff,
                                   float[] grad, int width) {
+        if (rows < width) {
+            for (int r = 0; r < rows; r++) {
+                int id = ids[idOff + r];
+                int o = xOff + r * cols;
+                for (int j = 0; j < cols; j++) {
+                    grad[j * width + id] += x[o + j];
+                }
+            }
+            return;
+        }
+        float[] gt = GemmScratch.get().transposed(width * cols);
+        transpose(grad, cols, width, gt);
         for (int r = 0; r < rows; r++) {
-            int id = ids[idOff + r];
+            int t = column(ids[idOff + r], width) * cols;
             int o = xOff + r * cols;
             for (int j = 0; j < cols; j++) {
-                grad[j * width + id] += x[o + j];
+                gt[t + j] += x[o + j];
+            }
+        }
+        transpose(gt, width, cols, grad);
+    }
+
+    private static int column(int id, int width) {
+        if (id < 0 || id >= width) {
+            throw new IndexOutOfBoundsException("column " + id + " of " + width);
+        }
+        return id;
+    }
+
+    /** {@code out[j][i] = a[i][j]} for a row-major rows×cols {@code a}. */
+    private static void transpose(float[] a, int rows, int cols, float[] out) {
+        for (int i = 0; i < rows; i++) {
+            int ai = i * cols;
+            for (int j = 0; j < cols; j++) {
+                out[j * rows + i] = a[ai + j];
             }
         }
     }

@@ -12,6 +12,7 @@ final class GemmScratch {
     private float[] partials = new float[0];
     private float[] packedA = new float[0];
     private float[] packedB = new float[0];
+    private float[] transposed = new float[0];
 
     private GemmScratch() {
     }
@@ -62,6 +63,14 @@ final class GemmScratch {
             packedB = new float[n];
         }
         return packedB;
+    }
+
+    /** An array of at least {@code n} elements for a transposed matrix (contents undefined). */
+    float[] transposed(int n) {
+        if (transposed.length < n) {
+            transposed = new float[n];
+        }
+        return transposed;
     }
 
     /** An array of at least {@code n} elements for vector lane partials (contents undefined). */

@@ -125,6 +125,34 @@ class FloatKernelsMathTest {
 
     @ParameterizedTest
     @MethodSource("kernels")
+    void oneHotProductsWithMoreRowsThanColumnsMatchTheReferenceExactly(FloatKernels kern) {
+        Random rnd = new Random(9);
+        int width = 5;    // M is cols × width; the fast kernels go through a transposed copy when rows >= width
+        int cols = 13;
+        int rows = 40;
+        int[] ids = new int[rows + 2];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = rnd.nextInt(width);
+        }
+        float[] m = GemmOracle.random(rnd, cols * width);
+        float[] x = GemmOracle.random(rnd, 3 + rows * cols);
+        float[] out = GemmOracle.random(rnd, 1 + rows * cols);
+        float[] outRef = out.clone();
+        float[] grad = GemmOracle.random(rnd, cols * width);
+        float[] gradRef = grad.clone();
+        kern.addGatheredColumns(m, width, cols, ids, 2, rows, out, 1);
+        REF.addGatheredColumns(m, width, cols, ids, 2, rows, outRef, 1);
+        kern.scatterAddColumns(x, 3, rows, cols, ids, 1, grad, width);
+        REF.scatterAddColumns(x, 3, rows, cols, ids, 1, gradRef, width);
+        assertArrayEquals(outRef, out);
+        assertArrayEquals(gradRef, grad);
+        ids[5] = width;
+        assertThrows(IndexOutOfBoundsException.class, () -> kern.scatterAddColumns(x, 3, rows, cols, ids, 1, grad,
+                width));
+    }
+
+    @ParameterizedTest
+    @MethodSource("kernels")
     void simpleKernelsMatchTheReferenceExactly(FloatKernels kern) {
         Random rnd = new Random(8);
         int rows = 5;
