@@ -19,10 +19,17 @@ final class ElmanCell<A> {
     final boolean reverse;
     final Activation activation;
 
-    /** A workspace's laid-out copies of one cell's U and W. */
+    /** A workspace's laid-out copies of one cell's U and W, and its table of b + U x by token id. */
     static final class Layouts<A> {
         final PackedWeights<A> u = new PackedWeights<>();
         final PackedWeights<A> w = new PackedWeights<>();
+        A table;        // one-hot input: row i = b + U e_i, made at each forward pass
+        int[] columns;  // 0, 1, ..., inputSize - 1
+        final boolean shared;   // a frozen network's, read by many threads: nothing is written here
+
+        Layouts(boolean shared) {
+            this.shared = shared;
+        }
     }
 
     ElmanCell(Param<A> u, Param<A> w, Param<A> b, int hidden, int inputSize, boolean reverse, Activation activation) {
@@ -59,9 +66,16 @@ final class ElmanCell<A> {
                  Layouts<A> layouts, A projected, A scratch) {
         final int n = p.totalRows();
         final int hs = hidden;
-        if (projected != null) {
-            k.gatherRows(projected, hs, tokens, 0, n, h, 0);
-        } else {
+        // b + U x(t) by token id, copied into each step's rows just before its product (while they are in cache)
+        A table = projected;
+        if (table == null && tokens != null && inputSize <= n && !layouts.shared) {
+            if (layouts.table == null) {
+                layouts.table = k.alloc(inputSize * hidden);
+                layouts.columns = columnIds(inputSize);
+            }
+            oneHotRows(k, layouts.table, layouts.columns);
+            table = layouts.table;
+        } else if (table == null) {
             if (tokens != null) {
                 k.fill(h, 0, n * hs, 0);
                 k.addGatheredColumns(u.value(), inputSize, hs, tokens, 0, n, h, 0);
@@ -77,6 +91,9 @@ final class ElmanCell<A> {
             int t = reverse ? steps - 1 - s : s;
             int rows = p.rows(t);
             int off = p.offset(t) * hs;
+            if (table != null) {
+                k.gatherRows(table, hs, tokens, p.offset(t), rows, h, off);
+            }
             if (w != null) {
                 int nb = rowsFromNeighbour(p, t);
                 if (nb > 0) {
@@ -109,6 +126,21 @@ final class ElmanCell<A> {
                 k.copy(h, (p.offset(step) + r) * hs, hFinal, hFinalOff + r * hs, hs);
             }
         }
+    }
+
+    static int[] columnIds(int n) {
+        return java.util.stream.IntStream.range(0, n).toArray();
+    }
+
+    /**
+     * Writes into {@code table} (inputSize × H) the rows (0 + U[j][i]) + b[j] for every token id i: the very sums
+     * the one-hot forward pass without a table forms for each row, so gathering them gives the same bits.
+     * {@code columns} holds 0, 1, ..., inputSize - 1.
+     */
+    void oneHotRows(Kernels<A> k, A table, int[] columns) {
+        k.fill(table, 0, inputSize * hidden, 0);
+        k.addGatheredColumns(u.value(), inputSize, hidden, columns, 0, inputSize, table, 0);
+        k.addRowVector(b.value(), 0, table, 0, inputSize, hidden);
     }
 
     /**

@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * The weights of a frozen network laid out once for every forward pass of every thread: Uᵀ and Wᵀ of each cell,
- * Vᵀ, and, for token input through an embedding E, the first layer's projected table E·Uᵀ + b (one row b + U x per
- * token id), so that inference reads b + U x(t) instead of computing it. Each row is the very sum the forward pass
+ * Vᵀ, and, for token input, the first layer's projected table E·Uᵀ + b through an embedding E, or Uᵀ + b one-hot
+ * (one row b + U x per token id), so that inference reads b + U x(t) instead of computing it. Each row is the very sum the forward pass
  * would form for that token, rounded in the same order, so the bits do not change.
  */
 final class FrozenWeights<A> {
@@ -18,14 +18,14 @@ final class FrozenWeights<A> {
 
     final List<ElmanCell.Layouts<A>> cells;
     final PackedWeights<A> out;
-    /** Per first-layer direction, E·Uᵀ + b (vocab × H), or an empty list when not made. */
+    /** Per first-layer direction, E·Uᵀ + b or Uᵀ + b (vocab × H), or an empty list when not made. */
     final List<A> projected;
 
     FrozenWeights(Kernels<A> k, RnnConfig config, List<ElmanCell<A>> cellList, Param<A> embedding,
                   Param<A> outWeight) {
         List<ElmanCell.Layouts<A>> layouts = new ArrayList<>();
         for (ElmanCell<A> c : cellList) {
-            ElmanCell.Layouts<A> l = new ElmanCell.Layouts<>();
+            ElmanCell.Layouts<A> l = new ElmanCell.Layouts<>(true);
             l.u.fix(k, c.u.value(), c.hidden, c.inputSize);
             if (c.w != null) {
                 l.w.fix(k, c.w.value(), c.hidden, c.hidden);
@@ -38,13 +38,17 @@ final class FrozenWeights<A> {
         List<A> tables = new ArrayList<>();
         int vocab = config.vocabSize();
         int hs = config.hiddenSize();
-        if (embedding != null && (long) vocab * hs <= MAX_PROJECTED) {
+        if (config.tokenInput() && (long) vocab * hs <= MAX_PROJECTED) {
             int e = config.embeddingSize();
             for (int d = 0; d < config.directions(); d++) {
                 A table = k.alloc(vocab * hs);
-                A packedU = layouts.get(d).u.of(k, cellList.get(d).u.value(), hs, e);
-                k.gemmPackedRight(vocab, hs, e, embedding.value(), 0, e, packedU, false, table, 0, hs);
-                k.addRowVector(cellList.get(d).b.value(), 0, table, 0, vocab, hs);
+                if (embedding != null) {
+                    A packedU = layouts.get(d).u.of(k, cellList.get(d).u.value(), hs, e);
+                    k.gemmPackedRight(vocab, hs, e, embedding.value(), 0, e, packedU, false, table, 0, hs);
+                    k.addRowVector(cellList.get(d).b.value(), 0, table, 0, vocab, hs);
+                } else {
+                    cellList.get(d).oneHotRows(k, table, ElmanCell.columnIds(vocab));
+                }
                 tables.add(table);
             }
         }

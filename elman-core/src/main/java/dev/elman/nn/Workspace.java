@@ -60,7 +60,7 @@ public final class Workspace<A> {
         this.packedW = config.recurrent()
                 ? kernels.alloc(kernels.packedRightSize(config.hiddenSize(), config.hiddenSize())) : null;
         for (int c = 0; c < config.layers() * config.directions(); c++) {
-            layouts.add(new ElmanCell.Layouts<>());
+            layouts.add(new ElmanCell.Layouts<>(false));
         }
     }
 

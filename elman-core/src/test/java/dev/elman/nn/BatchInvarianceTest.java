@@ -45,6 +45,25 @@ class BatchInvarianceTest {
 
     @ParameterizedTest
     @MethodSource("kernels")
+    void oneHotOutputsAreIdenticalAloneAndInABatchThatReadsThemFromATable(Kernels<float[]> k) {
+        // 11 rows of a batch reach the 5 columns of U: b + U x(t) then comes from a table made per pass, while a
+        // sequence alone (fewer rows than columns) gathers U's columns row by row
+        RnnConfig oneHot = RnnConfig.builder().vocabSize(5).hiddenSize(7).bidirectional(true).outputSize(3).build();
+        int[][] ids = {{1, 2, 3, 4, 0}, {4, 1}, {2, 0, 3, 3}};
+        ElmanNetwork<float[]> net = ElmanNetwork.create(oneHot, k, 3);
+        Workspace<float[]> batchWs = net.newWorkspace();
+        net.forward(SequenceBatch.ofTokens(ids, null), batchWs);
+        for (int s = 0; s < ids.length; s++) {
+            Workspace<float[]> alone = net.newWorkspace();
+            net.forward(SequenceBatch.ofTokens(new int[][]{ids[s]}, null), alone);
+            for (int t = 0; t < ids[s].length; t++) {
+                assertArrayEquals(alone.logits(0, t), batchWs.logits(s, t), "logits of sequence " + s + " step " + t);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kernels")
     void paddingChangesNothingAtAnyLength(Kernels<float[]> k) {
         ElmanNetwork<float[]> net = ElmanNetwork.create(config, k, 7);
         float[][] reference = null;
