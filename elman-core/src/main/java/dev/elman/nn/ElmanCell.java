@@ -8,7 +8,9 @@ import dev.elman.math.Kernels;
  *
  * <p>The products that do not depend on h(t-1) — U x(t) for every t and, in backward, dL/dU, dL/dW, dL/db and
  * dL/dx — run as single whole-batch products outside the time loop; only W h(t-1) and its gradient run per step,
- * against a copy of W laid out once per pass ({@link Kernels#packRight}).
+ * against a copy of W laid out once per pass ({@link Kernels#packRight}). Token input reads b + U x(t) instead from
+ * a table of one row per token id (a frozen network's, or for one-hot input one made per pass), copied into each
+ * step's rows just before the step.
  */
 final class ElmanCell<A> {
     final Param<A> u;   // U: hidden × inputSize   (PyTorch weight_ih_l{k})

@@ -9,8 +9,8 @@ import java.util.List;
 /**
  * The weights of a frozen network laid out once for every forward pass of every thread: Uᵀ and Wᵀ of each cell,
  * Vᵀ, and, for token input, the first layer's projected table E·Uᵀ + b through an embedding E, or Uᵀ + b one-hot
- * (one row b + U x per token id), so that inference reads b + U x(t) instead of computing it. Each row is the very sum the forward pass
- * would form for that token, rounded in the same order, so the bits do not change.
+ * (one row b + U x per token id), so that inference reads b + U x(t) instead of computing it. Each row is the very
+ * sum the forward pass would form for that token, rounded in the same order, so the bits do not change.
  */
 final class FrozenWeights<A> {
     /** Largest projected table made, in elements (64 MB of float): above it inference multiplies by U per batch. */
