@@ -25,6 +25,24 @@ public final class ReplicaUpdate {
      */
     public ReplicaUpdate(DataParallel parallel, List<Param<float[]>> master, List<List<Param<float[]>>> replicas,
                          Optimizer optimizer) {
+        if (!optimizer.params().equals(master)) {
+            throw new IllegalArgumentException("the optimiser must update the master's parameters, in its order");
+        }
+        for (int r = 0; r < replicas.size(); r++) {
+            List<Param<float[]>> replica = replicas.get(r);
+            if (replica.size() != master.size()) {
+                throw new IllegalArgumentException("replica " + r + " has " + replica.size() + " parameters, the master "
+                        + master.size());
+            }
+            for (int i = 0; i < master.size(); i++) {
+                Param<float[]> p = replica.get(i);
+                Param<float[]> q = master.get(i);
+                if (!p.name().equals(q.name()) || p.size() != q.size() || p.rowSize() != q.rowSize()) {
+                    throw new IllegalArgumentException("replica " + r + " parameter " + i + " is " + p + ", the master's "
+                            + q);
+                }
+            }
+        }
         this.parallel = parallel;
         this.master = List.copyOf(master);
         this.replicas = List.copyOf(replicas);

@@ -104,6 +104,29 @@ class DataParallelTest {
     }
 
     @Test
+    void replicaUpdateRejectsReplicasOrAnOptimiserThatDoNotMatchTheMaster() {
+        var config = dev.elman.nn.RnnConfig.builder().vocabSize(9).hiddenSize(4).outputSize(3).build();
+        var other = dev.elman.nn.RnnConfig.builder().vocabSize(9).hiddenSize(5).outputSize(3).build();
+        var k = dev.elman.math.FloatReferenceKernels.INSTANCE;
+        var net = dev.elman.nn.ElmanNetwork.create(config, k, 1);
+        var sgd = dev.elman.optim.SgdConfig.builder().lr(0.1).build().create(net.params());
+        try (DataParallel two = new DataParallel(2)) {
+            var wrongShape = List.of(dev.elman.nn.ElmanNetwork.create(other, k, 1).params());
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new ReplicaUpdate(two, net.params(), wrongShape, sgd));
+            assertTrue(e.getMessage().startsWith("replica 0 parameter 0 is rnn.weight_ih_l0"), e.getMessage());
+            var fewer = List.of(net.replica().params().subList(0, 2));
+            e = assertThrows(IllegalArgumentException.class, () -> new ReplicaUpdate(two, net.params(), fewer, sgd));
+            assertTrue(e.getMessage().contains("has 2 parameters"), e.getMessage());
+            var elsewhere = dev.elman.optim.SgdConfig.builder().lr(0.1).build()
+                    .create(dev.elman.nn.ElmanNetwork.create(config, k, 2).params());
+            e = assertThrows(IllegalArgumentException.class,
+                    () -> new ReplicaUpdate(two, net.params(), List.of(net.replica().params()), elsewhere));
+            assertTrue(e.getMessage().contains("master's parameters"), e.getMessage());
+        }
+    }
+
+    @Test
     void refusesWorkOnceClosed() {
         DataParallel two = new DataParallel(2);
         two.close();
