@@ -1,6 +1,7 @@
 package dev.elman.onnx;
 
 import dev.elman.math.Activation;
+import dev.elman.nlp.interop.Python;
 import dev.elman.nlp.tagger.TaggerConfig;
 import dev.elman.nn.RnnConfig;
 import org.junit.jupiter.api.Assumptions;

@@ -9,8 +9,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-/** Finds a Python interpreter that has given modules, and runs scripts of the repository's tools/ folder. */
-final class Python {
+/**
+ * Finds a Python interpreter that has given modules, and runs scripts of the repository's tools/ folder. Shared with
+ * elman-onnx's tests through this module's test jar.
+ */
+public final class Python {
     private static final long TIMEOUT_SECONDS = 120;
 
     private Python() {
@@ -20,7 +23,7 @@ final class Python {
      * The first of $ELMAN_PYTHON, /usr/bin/python3 (Debian's, where python3-torch lives) and python3 on the PATH
      * that imports every one of {@code modules}, or empty.
      */
-    static Optional<String> withModules(String... modules) {
+    public static Optional<String> withModules(String... modules) {
         List<String> candidates = new ArrayList<>();
         String env = System.getenv("ELMAN_PYTHON");
         if (env != null && !env.isBlank()) {
@@ -46,7 +49,7 @@ final class Python {
     }
 
     /** The repository's {@code tools/<name>}, found by walking up from the working directory. */
-    static Path tool(String name) {
+    public static Path tool(String name) {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path p = dir.resolve("tools").resolve(name);
             if (Files.isRegularFile(p)) {
@@ -57,11 +60,11 @@ final class Python {
     }
 
     /** Output of a finished process. */
-    record Result(int exitCode, String stdout, String stderr) {
+    public record Result(int exitCode, String stdout, String stderr) {
     }
 
     /** Runs a command to completion (or fails after a generous timeout), capturing its output. */
-    static Result run(List<String> command) throws IOException {
+    public static Result run(List<String> command) throws IOException {
         Path out = Files.createTempFile("elman-py", ".out");
         Path err = Files.createTempFile("elman-py", ".err");
         try {
