@@ -194,13 +194,7 @@ public final class FloatKernels implements Kernels<float[]> {
     public void addGatheredColumns(float[] m, int width, int cols, int[] ids, int idOff, int rows,
                                    float[] out, int outOff) {
         if (rows < width) {
-            for (int r = 0; r < rows; r++) {
-                int id = ids[idOff + r];
-                int o = outOff + r * cols;
-                for (int j = 0; j < cols; j++) {
-                    out[o + j] += m[j * width + id];
-                }
-            }
+            FloatReferenceKernels.INSTANCE.addGatheredColumns(m, width, cols, ids, idOff, rows, out, outOff);
             return;
         }
         float[] mt = GemmScratch.get().transposed(width * cols);
@@ -218,13 +212,7 @@ public final class FloatKernels implements Kernels<float[]> {
     public void scatterAddColumns(float[] x, int xOff, int rows, int cols, int[] ids, int idOff,
                                   float[] grad, int width) {
         if (rows < width) {
-            for (int r = 0; r < rows; r++) {
-                int id = ids[idOff + r];
-                int o = xOff + r * cols;
-                for (int j = 0; j < cols; j++) {
-                    grad[j * width + id] += x[o + j];
-                }
-            }
+            FloatReferenceKernels.INSTANCE.scatterAddColumns(x, xOff, rows, cols, ids, idOff, grad, width);
             return;
         }
         float[] gt = GemmScratch.get().transposed(width * cols);

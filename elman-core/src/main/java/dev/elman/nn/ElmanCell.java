@@ -61,7 +61,8 @@ final class ElmanCell<A> {
      * {@code hFinal} (rank-ordered final states, B×H). {@code h0} is rank-ordered B×H or null for zeros.
      * Input is {@code tokens} (one-hot columns of U) or {@code x} (packed rows of width inputSize). {@code layouts}
      * holds this cell's Wᵀ and Uᵀ as laid out by the last forward pass in this workspace. With {@code projected}
-     * (a frozen network's E·Uᵀ + b, one row per token id), b + U x(t) is read from its rows for {@code tokens}.
+     * (a frozen network's E·Uᵀ + b or Uᵀ + b, one row per token id), b + U x(t) is read from its rows for
+     * {@code tokens}.
      * {@code scratch} needs B×H elements (overwritten).
      */
     void forward(Kernels<A> k, Packing p, int[] tokens, A x, A h0, int h0Off, A h, A prev, A hFinal, int hFinalOff,
@@ -69,15 +70,8 @@ final class ElmanCell<A> {
         final int n = p.totalRows();
         final int hs = hidden;
         // b + U x(t) by token id, copied into each step's rows just before its product (while they are in cache)
-        A table = projected;
-        if (table == null && tokens != null && inputSize <= n && !layouts.shared) {
-            if (layouts.table == null) {
-                layouts.table = k.alloc(inputSize * hidden);
-                layouts.columns = columnIds(inputSize);
-            }
-            oneHotRows(k, layouts.table, layouts.columns);
-            table = layouts.table;
-        } else if (table == null) {
+        A table = projected != null ? projected : oneHotTable(k, tokens, n, layouts);
+        if (table == null) {
             if (tokens != null) {
                 k.fill(h, 0, n * hs, 0);
                 k.addGatheredColumns(u.value(), inputSize, hs, tokens, 0, n, h, 0);
@@ -128,6 +122,23 @@ final class ElmanCell<A> {
                 k.copy(h, (p.offset(step) + r) * hs, hFinal, hFinalOff + r * hs, hs);
             }
         }
+    }
+
+    /**
+     * This pass's table of b + U x per token id for one-hot input, in the workspace's layouts; null for dense input,
+     * for fewer rows than token ids (gathering U's columns row by row is then cheaper) and for a frozen network's
+     * shared layouts (which are never written).
+     */
+    private A oneHotTable(Kernels<A> k, int[] tokens, int n, Layouts<A> layouts) {
+        if (tokens == null || inputSize > n || layouts.shared) {
+            return null;
+        }
+        if (layouts.table == null) {
+            layouts.table = k.alloc(inputSize * hidden);
+            layouts.columns = columnIds(inputSize);
+        }
+        oneHotRows(k, layouts.table, layouts.columns);
+        return layouts.table;
     }
 
     static int[] columnIds(int n) {
