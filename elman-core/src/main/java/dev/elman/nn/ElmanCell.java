@@ -95,6 +95,8 @@ final class ElmanCell<A> {
                 if (nb > 0) {
                     k.copy(h, p.offset(neighbour(t)) * hs, prev, off, nb * hs);
                 }
+                // rows starting from h(0) = 0 get W·0, which is +0 everywhere when W is finite: no product
+                int multiplied = h0 == null && layouts.w.allFinite() ? nb : rows;
                 if (rows > nb) {
                     if (h0 != null) {
                         k.copy(h0, h0Off + nb * hs, prev, off + nb * hs, (rows - nb) * hs);
@@ -104,7 +106,12 @@ final class ElmanCell<A> {
                 }
                 // W h(t-1) into scratch, then added: a product that stores is faster than one that accumulates,
                 // and c + s is the bits an accumulating product gives
-                k.gemmPackedRight(rows, hs, hs, prev, off, hs, packedW, false, scratch, 0, hs);
+                if (multiplied > 0) {
+                    k.gemmPackedRight(multiplied, hs, hs, prev, off, hs, packedW, false, scratch, 0, hs);
+                }
+                if (multiplied < rows) {
+                    k.fill(scratch, multiplied * hs, (rows - multiplied) * hs, 0);
+                }
                 k.addInPlace(scratch, 0, h, off, rows * hs);
             }
             k.activate(activation, h, off, rows * hs);
@@ -190,8 +197,12 @@ final class ElmanCell<A> {
             int off = p.offset(t) * hs;
             k.activationBackward(activation, h, off, dh, off, rows * hs);
             if (w != null) {
-                k.gemmPackedRight(rows, hs, hs, dh, off, hs, packedW, false, scratch, 0, hs);
                 int nb = rowsFromNeighbour(p, t);
+                // dL/dh(t-1) of rows that started from h(0) is wanted only for dh0
+                int multiplied = dh0 != null ? rows : nb;
+                if (multiplied > 0) {
+                    k.gemmPackedRight(multiplied, hs, hs, dh, off, hs, packedW, false, scratch, 0, hs);
+                }
                 if (nb > 0) {
                     k.addInPlace(scratch, 0, dh, p.offset(neighbour(t)) * hs, nb * hs);
                 }

@@ -15,6 +15,7 @@ final class PackedWeights<A> {
     private int rows = -1;
     private int cols = -1;
     private boolean fixed;   // laid out once for a frozen network: never compared again
+    private boolean finite;  // every element of M is finite
 
     /** The layout of Mᵀ for the rows×cols matrix {@code m}, made afresh only if m changed since the last call. */
     A of(Kernels<A> k, A m, int rows, int cols) {
@@ -36,6 +37,7 @@ final class PackedWeights<A> {
         }
         k.packRight(true, cols, rows, m, 0, cols, packed);
         k.copy(m, 0, source, 0, n);
+        finite = !k.hasNonFinite(m, 0, n);
         return packed;
     }
 
@@ -45,7 +47,16 @@ final class PackedWeights<A> {
         k.packRight(true, cols, rows, m, 0, cols, packed);
         this.rows = rows;
         this.cols = cols;
+        finite = !k.hasNonFinite(m, 0, Math.multiplyExact(rows, cols));
         fixed = true;
         return this;
+    }
+
+    /**
+     * Whether every element of M, as last laid out, is finite: then M·0 is exactly +0 in every element, and a
+     * product with zero rows can be skipped without changing the bits.
+     */
+    boolean allFinite() {
+        return finite;
     }
 }
