@@ -169,7 +169,8 @@ final class BenchCommand implements Callable<Integer> {
                 System.out.printf(Locale.ROOT, "%s infer     %,10.0f tok/s  %6.1f GFLOP/s%n", c.name(), infer,
                         infer * c.inferFlops() / 1e9);
                 record(c, "infer", lastRates, "tokens/s", "");
-                Kernels<float[]> lk = FastKernels.best(1);
+                // one sentence: its time steps split by columns over the threads (SplitRecurrence)
+                Kernels<float[]> lk = FastKernels.best(threads);
                 ElmanNetwork<float[]> lnet = ElmanNetwork.create(c.rnn(), lk, 1234).freeze();
                 Workspace<float[]> lws = lnet.newWorkspace();
                 SequenceBatch<float[]> one = SequenceBatch.ofTokens(new int[][]{r2.ints(20, 0, c.vocab()).toArray()},

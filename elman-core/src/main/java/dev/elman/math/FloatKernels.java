@@ -18,6 +18,8 @@ public final class FloatKernels implements Kernels<float[]> {
     private final FloatGemm gemm;
     private final FloatMath math;
     private final int threads;
+    private final FloatGemm single;
+    private final GemmWorkers workers;
 
     FloatKernels(String name, FloatGemm singleThreaded, FloatMath math, int threads) {
         if (threads < 1) {
@@ -28,6 +30,8 @@ public final class FloatKernels implements Kernels<float[]> {
                 : new ParallelGemm(singleThreaded, threads, ParallelGemm.DEFAULT_MIN_FLOPS);
         this.math = math;
         this.threads = threads;
+        this.single = singleThreaded;
+        this.workers = threads == 1 ? null : GemmWorkers.shared(threads);
     }
 
     /** The number of threads a large product is split over (1: the calling thread only). */
@@ -121,6 +125,26 @@ public final class FloatKernels implements Kernels<float[]> {
                     + " k=" + k);
         }
         gemm.gemmPacked(m, n, k, a, aOff, lda, packed, n, 0, accumulate, c, cOff, ldc);
+    }
+
+    @Override
+    public void gemmPackedRightColumns(int m, int j0, int j1, int n, int k, float[] a, int aOff, int lda,
+                                       float[] packed, float[] c, int cOff, int ldc) {
+        if (m < 0 || k < 0 || j0 < 0 || j0 > j1 || j1 > n || j0 % COLUMN_BLOCK != 0) {
+            throw new IllegalArgumentException("columns [" + j0 + ", " + j1 + ") of " + n + " (m=" + m + " k=" + k
+                    + "): expected 0 <= j0 <= j1 <= n with j0 a multiple of " + COLUMN_BLOCK);
+        }
+        single.gemmPacked(m, j1 - j0, k, a, aOff, lda, packed, n, j0, false, c, cOff + j0, ldc);
+    }
+
+    @Override
+    public int parts() {
+        return threads;
+    }
+
+    @Override
+    public boolean runTogether(PartsJob job) {
+        return workers != null && workers.tryRunTogether(job);
     }
 
     @Override

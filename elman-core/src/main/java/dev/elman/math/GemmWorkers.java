@@ -6,9 +6,12 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * A small fixed set of daemon threads that run the parts of one split GEMM at a time, shared by every kernel
- * instance with the same thread count. Handing over a job allocates nothing. A caller that finds the workers busy
- * (another thread's product) runs its whole product itself rather than wait.
+ * A small fixed set of daemon threads that run the parts of one split GEMM (or one {@link PartsJob}) at a time,
+ * shared by every kernel instance with the same thread count. Handing over a job allocates nothing. A caller that
+ * finds the workers busy (another thread's product) runs its whole product itself rather than wait.
+ *
+ * <p>Between jobs a worker, and a caller waiting for its parts, spin for {@link #SPIN_NANOS} before they park, as
+ * OpenMP runtimes do: waking a parked thread takes longer than a time step of one sentence.
  */
 final class GemmWorkers {
     private static final ConcurrentHashMap<Integer, GemmWorkers> SHARED = new ConcurrentHashMap<>();
@@ -18,6 +21,9 @@ final class GemmWorkers {
         void run(int part);
     }
 
+    /** How long an idle thread spins before it parks (system property {@code elman.gemm.spinMicros}, 100 µs). */
+    static final long SPIN_NANOS = 1000L * Long.getLong("elman.gemm.spinMicros", 100L);
+
     private final int parts;
     private final Thread[] threads;
     private final ReentrantLock busy = new ReentrantLock();
@@ -26,6 +32,15 @@ final class GemmWorkers {
     private volatile Job job;
     private volatile Thread caller;
     private volatile Throwable failure;
+    private volatile int parkedWorkers;
+    private volatile boolean callerParked;
+    // runTogether: the job, the barrier every part meets at, and whether a part failed (the others then stop there)
+    private PartsJob together;
+    private final Job togetherParts;
+    private final AtomicInteger arrived = new AtomicInteger();
+    private volatile int released;
+    private volatile boolean broken;
+    private final PartBarrier[] barriers;
 
     private GemmWorkers(int parts) {
         this.parts = parts;
@@ -37,6 +52,18 @@ final class GemmWorkers {
             threads[w] = t;
             t.start();
         }
+        barriers = new PartBarrier[parts];
+        for (int p = 0; p < parts; p++) {
+            barriers[p] = new PartBarrier();
+        }
+        togetherParts = part -> {
+            try {
+                together.run(part, parts, barriers[part]);
+            } catch (RuntimeException | Error e) {
+                broken = true;
+                throw e;
+            }
+        };
     }
 
     /** The shared workers for {@code parts}-way products (the caller runs part 0, so parts − 1 threads). */
@@ -52,21 +79,73 @@ final class GemmWorkers {
     }
 
     /**
+     * Runs {@code job} for every part at the same time, part 0 on the calling thread; returns false without running
+     * anything if the workers are busy with another caller's job.
+     */
+    boolean tryRunTogether(PartsJob job) {
+        return start(togetherParts, job);
+    }
+
+    /** A sense-reversing spin barrier: the last part to arrive releases the others. */
+    private final class PartBarrier implements PartsJob.Barrier {
+        private int sense;
+
+        @Override
+        public void await() {
+            int next = sense + 1;
+            sense = next;
+            if (arrived.incrementAndGet() == parts) {
+                arrived.set(0);
+                released = next;
+                return;
+            }
+            while (released != next) {
+                if (broken) {
+                    throw new OtherPartFailed();
+                }
+                Thread.onSpinWait();
+            }
+        }
+    }
+
+    /** Thrown at the barrier by the parts that did not fail themselves; the failing part's exception is reported. */
+    private static final class OtherPartFailed extends RuntimeException {
+        OtherPartFailed() {
+            super("another part of the job failed", null, false, false);
+        }
+    }
+
+    /**
      * Runs {@code job} for every part, part 0 on the calling thread, and returns when all are done. Returns false
      * without running anything if the workers are busy with another caller's job.
      */
     boolean tryRun(Job job) {
-        if (!busy.tryLock()) {
+        return start(job, null);
+    }
+
+    private boolean start(Job job, PartsJob parts) {
+        // a part that asks for the workers again (a split product inside a split job) runs on its own thread
+        if (busy.isHeldByCurrentThread() || !busy.tryLock()) {
             return false;
         }
         try {
+            if (parts != null) {
+                together = parts;
+                broken = false;
+                arrived.set(0);
+                for (PartBarrier b : barriers) {
+                    b.sense = released;
+                }
+            }
             failure = null;
             this.job = job;
             caller = Thread.currentThread();
             pending.set(threads.length);
             generation++;
-            for (Thread t : threads) {
-                LockSupport.unpark(t);
+            if (parkedWorkers > 0) {
+                for (Thread t : threads) {
+                    LockSupport.unpark(t);
+                }
             }
             Throwable own = null;
             try {
@@ -74,10 +153,19 @@ final class GemmWorkers {
             } catch (RuntimeException | Error e) {
                 own = e;
             }
+            long spinEnd = System.nanoTime() + SPIN_NANOS;
             while (pending.get() != 0) {
-                LockSupport.park(this);
+                if (System.nanoTime() - spinEnd < 0) {
+                    Thread.onSpinWait();
+                } else {
+                    callerParked = true;
+                    if (pending.get() != 0) {
+                        LockSupport.park(this);
+                    }
+                    callerParked = false;
+                }
             }
-            Throwable t = own != null ? own : failure;
+            Throwable t = own != null && !(own instanceof OtherPartFailed) || failure == null ? own : failure;
             if (t instanceof RuntimeException) {
                 throw (RuntimeException) t;
             }
@@ -87,6 +175,7 @@ final class GemmWorkers {
             return true;
         } finally {
             this.job = null;
+            together = null;
             caller = null;
             busy.unlock();
         }
@@ -95,8 +184,21 @@ final class GemmWorkers {
     private void work(int part) {
         int seen = 0;
         while (true) {
+            long spinEnd = System.nanoTime() + SPIN_NANOS;
             while (generation == seen) {
-                LockSupport.park(this);
+                if (System.nanoTime() - spinEnd < 0) {
+                    Thread.onSpinWait();
+                } else {
+                    synchronized (this) {
+                        parkedWorkers++;
+                    }
+                    if (generation == seen) {
+                        LockSupport.park(this);
+                    }
+                    synchronized (this) {
+                        parkedWorkers--;
+                    }
+                }
             }
             seen = generation;
             try {
@@ -104,7 +206,7 @@ final class GemmWorkers {
             } catch (RuntimeException | Error e) {
                 failure = e;
             }
-            if (pending.decrementAndGet() == 0) {
+            if (pending.decrementAndGet() == 0 && callerParked) {
                 LockSupport.unpark(caller);
             }
         }

@@ -86,6 +86,33 @@ public interface Kernels<A> {
         gemm(false, false, m, n, k, a, aOff, lda, packed, 0, n, accumulate, c, cOff, ldc);
     }
 
+    /**
+     * Columns {@code [j0, j1)} of {@link #gemmPackedRight} ({@code C = A·op(B)}, op(B) k×n laid out by
+     * {@link #packRight}) on the calling thread alone, written to C's columns {@code [j0, j1)}; {@code j0} is a
+     * multiple of {@link #COLUMN_BLOCK}. Every element gets the bits the whole product gives it.
+     */
+    default void gemmPackedRightColumns(int m, int j0, int j1, int n, int k, A a, int aOff, int lda, A packed,
+                                        A c, int cOff, int ldc) {
+        gemm(false, false, m, j1 - j0, k, a, aOff, lda, packed, j0, n, false, c, cOff + j0, ldc);
+    }
+
+    /** The column blocks that {@link #gemmPackedRightColumns} may start at: multiples of 32. */
+    int COLUMN_BLOCK = 32;
+
+    /** How many parts {@link #runTogether} runs at the same time: the thread count (1: none split). */
+    default int parts() {
+        return 1;
+    }
+
+    /**
+     * Runs every part of {@code job} at the same time, part 0 on the calling thread, and returns true when all have
+     * ended; returns false, having run nothing, when this instance has one thread or its threads are busy with
+     * another caller's work (the caller then does the work itself).
+     */
+    default boolean runTogether(PartsJob job) {
+        return false;
+    }
+
     /** Adds {@code bias[biasOff, biasOff+cols)} to each of {@code rows} rows of {@code inOut} (row stride = cols). */
     void addRowVector(A bias, int biasOff, A inOut, int off, int rows, int cols);
 

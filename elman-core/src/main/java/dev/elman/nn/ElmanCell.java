@@ -45,14 +45,14 @@ final class ElmanCell<A> {
     }
 
     /** Rows of step t whose h(t-1) comes from the neighbouring step rather than from h(0). */
-    private int rowsFromNeighbour(Packing p, int t) {
+    int rowsFromNeighbour(Packing p, int t) {
         if (reverse) {
             return t + 1 < p.maxLength() ? p.rows(t + 1) : 0;
         }
         return t > 0 ? p.rows(t) : 0;
     }
 
-    private int neighbour(int t) {
+    int neighbour(int t) {
         return reverse ? t + 1 : t - 1;
     }
 
@@ -63,10 +63,11 @@ final class ElmanCell<A> {
      * holds this cell's Wᵀ and Uᵀ as laid out by the last forward pass in this workspace. With {@code projected}
      * (a frozen network's E·Uᵀ + b or Uᵀ + b, one row per token id), b + U x(t) is read from its rows for
      * {@code tokens}.
-     * {@code scratch} needs B×H elements (overwritten).
+     * {@code scratch} needs B×H elements (overwritten). A few rows run split over the kernels' threads by
+     * {@code splitter} when they can ({@link SplitRecurrence}).
      */
     void forward(Kernels<A> k, Packing p, int[] tokens, A x, A h0, int h0Off, A h, A prev, A hFinal, int hFinalOff,
-                 Layouts<A> layouts, A projected, A scratch) {
+                 Layouts<A> layouts, A projected, A scratch, SplitRecurrence<A> splitter) {
         final int n = p.totalRows();
         final int hs = hidden;
         // b + U x(t) by token id, copied into each step's rows just before its product (while they are in cache)
@@ -83,7 +84,9 @@ final class ElmanCell<A> {
         }
         A packedW = w != null ? layouts.w.of(k, w.value(), hs, hs) : null;
         final int steps = p.maxLength();
-        for (int s = 0; s < steps; s++) {
+        boolean split = SplitRecurrence.applies(k, p, w != null, h0 != null, w != null && layouts.w.allFinite())
+                && splitter.run(this, k, p, tokens, table, h0, h0Off, h, prev, packedW, scratch);
+        for (int s = 0; s < (split ? 0 : steps); s++) {
             int t = reverse ? steps - 1 - s : s;
             int rows = p.rows(t);
             int off = p.offset(t) * hs;

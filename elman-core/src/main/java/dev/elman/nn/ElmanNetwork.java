@@ -236,7 +236,7 @@ public final class ElmanNetwork<A> {
                 cells.get(c).forward(kernels, p, tokens, x, h0 == null ? null : ws.h0Ranked, c * b * hs,
                         ws.h.get(c), ws.prev.get(c), ws.hFinalRanked, c * b * hs,
                         frozen == null ? ws.layouts.get(c) : frozen.cells.get(c),
-                        l == 0 && frozen != null ? frozen.projected(d) : null, ws.scratch);
+                        l == 0 && frozen != null ? frozen.projected(d) : null, ws.scratch, ws.splitter);
             }
             if (dirs == 2) {
                 Rows.interleave(kernels, ws.h.get(l * 2), ws.h.get(l * 2 + 1), ws.layerOut.get(l), n, hs);

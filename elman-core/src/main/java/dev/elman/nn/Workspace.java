@@ -36,6 +36,7 @@ public final class Workspace<A> {
     A dh0Ranked;
     A dhFinalRanked;
     A scratch;     // B×H
+    final SplitRecurrence<A> splitter = new SplitRecurrence<>();   // a few rows' time loop over the kernels' threads
     final A packedW;  // W laid out for the backward step products, shared by the cells in turn (null: no W)
     final List<ElmanCell.Layouts<A>> layouts = new ArrayList<>();  // per cell: U and W laid out for forward
     final PackedWeights<A> outLayout = new PackedWeights<>();         // V laid out for the output layer

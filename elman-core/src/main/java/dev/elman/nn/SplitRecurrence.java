@@ -1,0 +1,117 @@
+package dev.elman.nn;
+
+import dev.elman.math.Kernels;
+import dev.elman.math.PartsJob;
+
+/**
+ * The time loop of one cell's forward pass over a few rows, split by columns of h over the kernels' threads
+ * ({@link Kernels#runTogether}): each part forms its columns of a(t) = b + U x(t) + W h(t-1) and of h(t), and the parts
+ * meet at a barrier after every step. A step of one sentence reads the whole of W for a single row, which on one
+ * core is bound by how fast its cache delivers W; split, each core reads only its half of W, which stays in its own
+ * cache from step to step. Every element is formed by the very operations of the one-thread loop, so the bits are
+ * the same. One per workspace: it holds the arguments of the pass it runs.
+ */
+final class SplitRecurrence<A> implements PartsJob {
+    /** Largest batch split this way; larger batches keep a core busy by themselves. */
+    static final int MAX_ROWS = 4;
+
+    private ElmanCell<A> cell;
+    private Kernels<A> k;
+    private Packing p;
+    private int[] tokens;
+    private A table;
+    private A h0;
+    private int h0Off;
+    private A h;
+    private A prev;
+    private A packedW;
+    private A scratch;
+
+    /** Whether {@code cell}'s loop over this batch may run split (W finite or h(0) given; few rows; threads). */
+    static boolean applies(Kernels<?> k, Packing p, boolean hasW, boolean h0Given, boolean wFinite) {
+        return hasW && k.parts() > 1 && p.batchSize() <= MAX_ROWS && (h0Given || wFinite);
+    }
+
+    /**
+     * Runs the loop of {@link ElmanCell#forward} split, with its arguments ({@code table} holds b + U x by token id,
+     * or null when {@code h} already holds b + U x(t)); false if the threads were busy and nothing ran.
+     */
+    boolean run(ElmanCell<A> cell, Kernels<A> k, Packing p, int[] tokens, A table, A h0, int h0Off, A h, A prev,
+                A packedW, A scratch) {
+        this.cell = cell;
+        this.k = k;
+        this.p = p;
+        this.tokens = tokens;
+        this.table = table;
+        this.h0 = h0;
+        this.h0Off = h0Off;
+        this.h = h;
+        this.prev = prev;
+        this.packedW = packedW;
+        this.scratch = scratch;
+        try {
+            return k.runTogether(this);
+        } finally {
+            this.cell = null;
+            this.k = null;
+            this.tokens = null;
+            this.table = null;
+            this.h0 = null;
+            this.h = null;
+            this.prev = null;
+            this.packedW = null;
+            this.scratch = null;
+        }
+    }
+
+    @Override
+    public void run(int part, int parts, Barrier barrier) {
+        int hs = cell.hidden;
+        int blocks = (hs + Kernels.COLUMN_BLOCK - 1) / Kernels.COLUMN_BLOCK;
+        int lo = Math.min(hs, Kernels.COLUMN_BLOCK * (blocks * part / parts));
+        int hi = Math.min(hs, Kernels.COLUMN_BLOCK * (blocks * (part + 1) / parts));
+        int steps = p.maxLength();
+        for (int s = 0; s < steps; s++) {
+            if (lo < hi) {
+                step(cell.reverse ? steps - 1 - s : s, hs, lo, hi);
+            }
+            barrier.await();   // h(t) is whole before any part reads it as h(t-1)
+        }
+    }
+
+    /** Columns [lo, hi) of step t. */
+    private void step(int t, int hs, int lo, int hi) {
+        int w = hi - lo;
+        int rows = p.rows(t);
+        int off = p.offset(t) * hs;
+        int nb = cell.rowsFromNeighbour(p, t);
+        int from = nb > 0 ? p.offset(cell.neighbour(t)) * hs : 0;
+        for (int r = 0; r < rows; r++) {
+            int at = off + r * hs + lo;
+            if (table != null) {
+                k.copy(table, tokens[p.offset(t) + r] * hs + lo, h, at, w);
+            }
+            if (r < nb) {
+                k.copy(h, from + r * hs + lo, prev, at, w);
+            } else if (h0 != null) {
+                k.copy(h0, h0Off + r * hs + lo, prev, at, w);
+            } else {
+                k.fill(prev, at, w, 0);
+                k.fill(scratch, r * hs + lo, w, 0);   // W·0 of a finite W
+            }
+        }
+        // read h(t-1) where it is, not from prev: another part is writing prev's other columns
+        if (nb > 0) {
+            k.gemmPackedRightColumns(nb, lo, hi, hs, hs, h, from, hs, packedW, scratch, 0, hs);
+        }
+        if (rows > nb && h0 != null) {
+            k.gemmPackedRightColumns(rows - nb, lo, hi, hs, hs, h0, h0Off + nb * hs, hs, packedW, scratch, nb * hs,
+                    hs);
+        }
+        for (int r = 0; r < rows; r++) {
+            int at = off + r * hs + lo;
+            k.addInPlace(scratch, r * hs + lo, h, at, w);
+            k.activate(cell.activation, h, at, w);
+        }
+    }
+}
