@@ -123,14 +123,14 @@ final class GemmWorkers {
         return start(job, null);
     }
 
-    private boolean start(Job job, PartsJob parts) {
+    private boolean start(Job job, PartsJob partsJob) {
         // a part that asks for the workers again (a split product inside a split job) runs on its own thread
         if (busy.isHeldByCurrentThread() || !busy.tryLock()) {
             return false;
         }
         try {
-            if (parts != null) {
-                together = parts;
+            if (partsJob != null) {
+                together = partsJob;
                 broken = false;
                 arrived.set(0);
                 for (PartBarrier b : barriers) {
