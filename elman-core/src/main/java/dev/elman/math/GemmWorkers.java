@@ -32,7 +32,7 @@ final class GemmWorkers {
     private volatile Job job;
     private volatile Thread caller;
     private volatile Throwable failure;
-    private volatile int parkedWorkers;
+    private final AtomicInteger parkedWorkers = new AtomicInteger();
     private volatile boolean callerParked;
     // runTogether: the job, the barrier every part meets at, and whether a part failed (the others then stop there)
     private PartsJob together;
@@ -142,7 +142,7 @@ final class GemmWorkers {
             caller = Thread.currentThread();
             pending.set(threads.length);
             generation++;
-            if (parkedWorkers > 0) {
+            if (parkedWorkers.get() > 0) {
                 for (Thread t : threads) {
                     LockSupport.unpark(t);
                 }
@@ -189,15 +189,11 @@ final class GemmWorkers {
                 if (System.nanoTime() - spinEnd < 0) {
                     Thread.onSpinWait();
                 } else {
-                    synchronized (this) {
-                        parkedWorkers++;
-                    }
+                    parkedWorkers.incrementAndGet();
                     if (generation == seen) {
                         LockSupport.park(this);
                     }
-                    synchronized (this) {
-                        parkedWorkers--;
-                    }
+                    parkedWorkers.decrementAndGet();
                 }
             }
             seen = generation;

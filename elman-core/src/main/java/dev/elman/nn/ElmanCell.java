@@ -84,9 +84,10 @@ final class ElmanCell<A> {
         }
         A packedW = w != null ? layouts.w.of(k, w.value(), hs, hs) : null;
         final int steps = p.maxLength();
-        boolean split = SplitRecurrence.applies(k, p, w != null, h0 != null, w != null && layouts.w.allFinite())
+        boolean ranSplit = w != null && SplitRecurrence.applies(k, p, h0 != null || layouts.w.allFinite())
                 && splitter.run(this, k, p, tokens, table, h0, h0Off, h, prev, packedW, scratch);
-        for (int s = 0; s < (split ? 0 : steps); s++) {
+        int serialSteps = ranSplit ? 0 : steps;
+        for (int s = 0; s < serialSteps; s++) {
             int t = reverse ? steps - 1 - s : s;
             int rows = p.rows(t);
             int off = p.offset(t) * hs;

@@ -27,9 +27,12 @@ final class SplitRecurrence<A> implements PartsJob {
     private A packedW;
     private A scratch;
 
-    /** Whether {@code cell}'s loop over this batch may run split (W finite or h(0) given; few rows; threads). */
-    static boolean applies(Kernels<?> k, Packing p, boolean hasW, boolean h0Given, boolean wFinite) {
-        return hasW && k.parts() > 1 && p.batchSize() <= MAX_ROWS && (h0Given || wFinite);
+    /**
+     * Whether a recurrent cell's loop over this batch may run split: several threads, few rows, and no W·0 to form
+     * ({@code noZeroProduct}: h(0) given, or W finite so that W·0 is +0).
+     */
+    static boolean applies(Kernels<?> k, Packing p, boolean noZeroProduct) {
+        return k.parts() > 1 && p.batchSize() <= MAX_ROWS && noZeroProduct;
     }
 
     /**
@@ -54,6 +57,7 @@ final class SplitRecurrence<A> implements PartsJob {
         } finally {
             this.cell = null;
             this.k = null;
+            this.p = null;
             this.tokens = null;
             this.table = null;
             this.h0 = null;

@@ -50,7 +50,7 @@ class SplitRecurrenceTest {
                 {rng.ints(6, 0, 30).toArray(), rng.ints(2, 0, 30).toArray(), rng.ints(6, 0, 30).toArray()}};
         for (int[][] tokens : batches) {
             SequenceBatch<float[]> batch = SequenceBatch.ofTokens(tokens, null);
-            assertTrue(SplitRecurrence.applies(two, batch.packing(), true, false, true), "the split must apply");
+            assertTrue(SplitRecurrence.applies(two, batch.packing(), true), "the split must apply");
             float[] h0 = new float[a.stateSize(tokens.length)];
             for (int i = 0; i < h0.length; i++) {
                 h0[i] = (float) rng.nextDouble(-1, 1);
