@@ -32,9 +32,9 @@ final class VectorTiles {
         FloatVector s41 = resume ? FloatVector.fromArray(VectorLanes.S, out, o0 + 4 * ldo + L) : z;
         FloatVector s50 = resume ? FloatVector.fromArray(VectorLanes.S, out, o0 + 5 * ldo) : z;
         FloatVector s51 = resume ? FloatVector.fromArray(VectorLanes.S, out, o0 + 5 * ldo + L) : z;
-        for (int p = 0; p < k; p++) {
-            int bi = b0 + p * W;
-            int ai = a0 + p * 6;
+        // running indices rather than a0 + 6p and b0 + Wp: C2's loop then has about ten integer instructions
+        // fewer per pass, which competed with the twelve fma for the core's dispatch slots (+5% in isolation)
+        for (int ai = a0, bi = b0, end = a0 + 6 * k; ai < end; ai += 6, bi += W) {
             FloatVector y0 = FloatVector.fromArray(VectorLanes.S, bp, bi);
             FloatVector y1 = FloatVector.fromArray(VectorLanes.S, bp, bi + L);
             FloatVector x = FloatVector.broadcast(VectorLanes.S, ap[ai]);
@@ -195,9 +195,7 @@ final class VectorTiles {
         FloatVector s21 = resume ? FloatVector.fromArray(VectorLanes.S, out, o0 + 2 * ldo + L) : z;
         FloatVector s30 = resume ? FloatVector.fromArray(VectorLanes.S, out, o0 + 3 * ldo) : z;
         FloatVector s31 = resume ? FloatVector.fromArray(VectorLanes.S, out, o0 + 3 * ldo + L) : z;
-        for (int p = 0; p < k; p++) {
-            int bi = b0 + p * W;
-            int ai = a0 + p * 4;
+        for (int ai = a0, bi = b0, end = a0 + 4 * k; ai < end; ai += 4, bi += W) {   // as in t6
             FloatVector y0 = FloatVector.fromArray(VectorLanes.S, bp, bi);
             FloatVector y1 = FloatVector.fromArray(VectorLanes.S, bp, bi + L);
             FloatVector x = FloatVector.broadcast(VectorLanes.S, ap[ai]);
