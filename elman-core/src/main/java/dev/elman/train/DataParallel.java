@@ -1,5 +1,6 @@
 package dev.elman.train;
 
+import dev.elman.math.FloatArrays;
 import dev.elman.nn.Param;
 
 import java.util.ArrayList;
@@ -225,9 +226,7 @@ public final class DataParallel implements AutoCloseable {
     }
 
     private static void add(float[] from, float[] into, int start, int end) {
-        for (int j = start; j < end; j++) {
-            into[j] += from[j];
-        }
+        FloatArrays.add(from, start, into, start, end - start);
     }
 
     /** Stops the threads; a running call finishes first. */
