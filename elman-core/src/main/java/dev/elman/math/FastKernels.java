@@ -32,11 +32,6 @@ public final class FastKernels {
         return VECTOR != null && !forcedPortable ? vector(threads) : portable(threads);
     }
 
-    /** The element-wise primitives of {@link #best}'s kind: on vector lanes when they can run. */
-    static FloatMath fastestMath() {
-        return VECTOR != null ? VECTOR.math : PortableMath.INSTANCE;
-    }
-
     /** The plain-Java kernels, bit-identical to {@link FloatReferenceKernels} in every product. */
     public static FloatKernels portable(int threads) {
         return new FloatKernels("float-portable", PortableGemm.INSTANCE, PortableMath.INSTANCE, threads);

@@ -88,7 +88,9 @@ public final class FloatKernels implements Kernels<float[]> {
 
     @Override
     public void addInPlace(float[] x, int xOff, float[] inOut, int off, int n) {
-        math.add(x, xOff, inOut, off, n);
+        for (int i = 0; i < n; i++) {
+            inOut[off + i] += x[xOff + i];
+        }
     }
 
     @Override
@@ -148,14 +150,20 @@ public final class FloatKernels implements Kernels<float[]> {
     @Override
     public void addRowVector(float[] bias, int biasOff, float[] inOut, int off, int rows, int cols) {
         for (int r = 0; r < rows; r++) {
-            math.add(bias, biasOff, inOut, off + r * cols, cols);
+            int o = off + r * cols;
+            for (int j = 0; j < cols; j++) {
+                inOut[o + j] += bias[biasOff + j];
+            }
         }
     }
 
     @Override
     public void addColumnSums(float[] x, int off, int rows, int cols, float[] out, int outOff) {
-        for (int r = 0; r < rows; r++) {   // row by row: each column summed in row order
-            math.add(x, off + r * cols, out, outOff, cols);
+        for (int r = 0; r < rows; r++) {
+            int o = off + r * cols;
+            for (int j = 0; j < cols; j++) {
+                out[outOff + j] += x[o + j];
+            }
         }
     }
 
@@ -173,7 +181,10 @@ public final class FloatKernels implements Kernels<float[]> {
     @Override
     public void activationBackward(Activation f, float[] h, int hOff, float[] gradInOut, int off, int n) {
         if (f == Activation.TANH) {
-            math.tanhBackward(h, hOff, gradInOut, off, n);
+            for (int i = 0; i < n; i++) {
+                float hv = h[hOff + i];
+                gradInOut[off + i] *= 1f - hv * hv;
+            }
         } else {
             for (int i = 0; i < n; i++) {
                 gradInOut[off + i] *= h[hOff + i] > 0f ? 1f : 0f;
@@ -190,8 +201,12 @@ public final class FloatKernels implements Kernels<float[]> {
 
     @Override
     public void scatterAddRows(float[] x, int xOff, int rows, int cols, int[] ids, int idOff, float[] grad) {
-        for (int r = 0; r < rows; r++) {   // in row order: a repeated id adds its rows in that order
-            math.add(x, xOff + r * cols, grad, ids[idOff + r] * cols, cols);
+        for (int r = 0; r < rows; r++) {
+            int g = ids[idOff + r] * cols;
+            int o = xOff + r * cols;
+            for (int j = 0; j < cols; j++) {
+                grad[g + j] += x[o + j];
+            }
         }
     }
 
@@ -209,7 +224,11 @@ public final class FloatKernels implements Kernels<float[]> {
         float[] mt = GemmScratch.get().transposed(width * cols);
         transpose(m, cols, width, mt);
         for (int r = 0; r < rows; r++) {
-            math.add(mt, column(ids[idOff + r], width) * cols, out, outOff + r * cols, cols);
+            int t = column(ids[idOff + r], width) * cols;
+            int o = outOff + r * cols;
+            for (int j = 0; j < cols; j++) {
+                out[o + j] += mt[t + j];
+            }
         }
     }
 
@@ -223,7 +242,11 @@ public final class FloatKernels implements Kernels<float[]> {
         float[] gt = GemmScratch.get().transposed(width * cols);
         transpose(grad, cols, width, gt);
         for (int r = 0; r < rows; r++) {
-            math.add(x, xOff + r * cols, gt, column(ids[idOff + r], width) * cols, cols);
+            int t = column(ids[idOff + r], width) * cols;
+            int o = xOff + r * cols;
+            for (int j = 0; j < cols; j++) {
+                gt[t + j] += x[o + j];
+            }
         }
         transpose(gt, width, cols, grad);
     }

@@ -44,7 +44,7 @@ public interface Kernels<A> {
         return true;
     }
 
-    /** {@code inOut[off+i] += x[xOff+i]} for {@code i < n}; the two ranges must not overlap. */
+    /** {@code inOut[off+i] += x[xOff+i]} for {@code i < n}. */
     void addInPlace(A x, int xOff, A inOut, int off, int n);
 
     /**

@@ -62,43 +62,6 @@ final class VectorMath implements FloatMath {
     }
 
     @Override
-    public void add(float[] x, int xOff, float[] inOut, int off, int n) {
-        int i = 0;
-        for (int main = S.loopBound(n); i < main; i += L) {   // lane-wise adds: the scalar loop's bits
-            FloatVector.fromArray(S, inOut, off + i).add(FloatVector.fromArray(S, x, xOff + i)).intoArray(inOut, off + i);
-        }
-        for (; i < n; i++) {
-            inOut[off + i] += x[xOff + i];
-        }
-    }
-
-    @Override
-    public void addScaled(float[] x, int xOff, float s, float[] inOut, int off, int n) {
-        int i = 0;
-        FloatVector sv = FloatVector.broadcast(S, s);
-        for (int main = S.loopBound(n); i < main; i += L) {   // mul then add, never fma: the scalar loop's bits
-            FloatVector.fromArray(S, inOut, off + i).add(FloatVector.fromArray(S, x, xOff + i).mul(sv))
-                    .intoArray(inOut, off + i);
-        }
-        for (; i < n; i++) {
-            inOut[off + i] = inOut[off + i] + s * x[xOff + i];
-        }
-    }
-
-    @Override
-    public void tanhBackward(float[] h, int hOff, float[] g, int off, int n) {
-        int i = 0;
-        for (int main = S.loopBound(n); i < main; i += L) {
-            FloatVector hv = FloatVector.fromArray(S, h, hOff + i);
-            FloatVector.fromArray(S, g, off + i).mul(FloatVector.broadcast(S, 1f).sub(hv.mul(hv))).intoArray(g, off + i);
-        }
-        for (; i < n; i++) {
-            float hv = h[hOff + i];
-            g[off + i] *= 1f - hv * hv;
-        }
-    }
-
-    @Override
     public void tanh(float[] x, int off, int n) {
         int main = S.loopBound(n);
         tanhSpan(x, off, main);

@@ -1,6 +1,5 @@
 package dev.elman.optim;
 
-import dev.elman.math.FloatArrays;
 import dev.elman.nn.Param;
 
 import java.util.List;
@@ -34,10 +33,6 @@ public final class Sgd extends Optimizer {
     void update(int index, float[] w, float[] g, int from, int to) {
         float wd = (float) config.weightDecay();
         float negLr = (float) -learningRate();
-        if (config.momentum() == 0 && wd == 0) {
-            FloatArrays.addScaled(g, from, negLr, w, from, to - from);
-            return;
-        }
         if (config.momentum() == 0) {
             for (int j = from; j < to; j++) {
                 float d = wd != 0 ? g[j] + wd * w[j] : g[j];

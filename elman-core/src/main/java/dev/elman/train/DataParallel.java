@@ -1,6 +1,5 @@
 package dev.elman.train;
 
-import dev.elman.math.FloatArrays;
 import dev.elman.nn.Param;
 
 import java.util.ArrayList;
@@ -226,7 +225,9 @@ public final class DataParallel implements AutoCloseable {
     }
 
     private static void add(float[] from, float[] into, int start, int end) {
-        FloatArrays.add(from, start, into, start, end - start);
+        for (int j = start; j < end; j++) {
+            into[j] += from[j];
+        }
     }
 
     /** Stops the threads; a running call finishes first. */
