@@ -44,8 +44,11 @@ final class VectorMath implements FloatMath {
             FloatVector z = v.mul(v);
             FloatVector poly = horner(horner(horner(z.fma(PortableMath.T4, PortableMath.T3), z, PortableMath.T2), z,
                     PortableMath.T1), z, PortableMath.T0).mul(v.mul(z)).add(v);
-            // e^(2|x|), as PortableMath#exp
-            FloatVector w = a.add(a).max(PortableMath.EXP_MIN).min(PortableMath.EXP_MAX);
+            // e^(2|x|), as PortableMath#exp. 2|x| is +0 or more, or NaN: the clamp from below is the identity, and
+            // the one from above a compare and blend (NaN compares false and stays), which are what Math.max/min
+            // give here without their NaN and -0 fix-ups (five instructions each on AVX2)
+            FloatVector w = a.add(a);
+            w = w.blend(PortableMath.EXP_MAX, w.compare(VectorOperators.GT, PortableMath.EXP_MAX));
             FloatVector t = w.fma(PortableMath.LOG2E, MAGIC);
             FloatVector k = t.sub(MAGIC);
             FloatVector r = w.sub(k.mul(PortableMath.LN2_HI)).sub(k.mul(PortableMath.LN2_LO));
