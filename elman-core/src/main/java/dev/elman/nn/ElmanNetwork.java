@@ -252,8 +252,7 @@ public final class ElmanNetwork<A> {
             int classes = config.outputSize();
             int width = config.layerOutputSize();
             A packedV = (frozen == null ? ws.outLayout : frozen.out).of(kernels, outWeight.value(), classes, width);
-            kernels.gemmPackedRight(n, classes, width, x, 0, width, packedV, false, ws.logits, 0, classes);
-            kernels.addRowVector(outBias.value(), 0, ws.logits, 0, n, classes);
+            ws.outputRows.run(kernels, p, x, width, packedV, outBias.value(), ws.logits, classes);
         }
     }
 

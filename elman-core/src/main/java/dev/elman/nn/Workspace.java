@@ -37,6 +37,7 @@ public final class Workspace<A> {
     A dhFinalRanked;
     A scratch;     // B×H
     final SplitRecurrence<A> splitter = new SplitRecurrence<>();   // a few rows' time loop over the kernels' threads
+    final OutputRows<A> outputRows = new OutputRows<>();   // o = c + V h, a few rows over the kernels' threads
     final A packedW;  // W laid out for the backward step products, shared by the cells in turn (null: no W)
     final List<ElmanCell.Layouts<A>> layouts = new ArrayList<>();  // per cell: U and W laid out for forward
     final PackedWeights<A> outLayout = new PackedWeights<>();         // V laid out for the output layer
