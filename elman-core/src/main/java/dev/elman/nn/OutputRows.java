@@ -22,7 +22,7 @@ final class OutputRows<A> implements PartsJob {
     /** Writes {@code logits} (n×classes) = x·Vᵀ + c for the n rows of {@code x} (n×width), Vᵀ laid out. */
     void run(Kernels<A> k, Packing p, A x, int width, A packedV, A bias, A logits, int classes) {
         int n = p.totalRows();
-        if (k.parts() > 1 && p.batchSize() <= SplitRecurrence.MAX_ROWS && n > 1) {
+        if (SplitRecurrence.fewRows(k, p) && n > 1) {
             this.k = k;
             this.n = n;
             this.width = width;

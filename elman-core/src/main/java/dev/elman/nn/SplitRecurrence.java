@@ -32,7 +32,12 @@ final class SplitRecurrence<A> implements PartsJob {
      * ({@code noZeroProduct}: h(0) given, or W finite so that W·0 is +0).
      */
     static boolean applies(Kernels<?> k, Packing p, boolean noZeroProduct) {
-        return k.parts() > 1 && p.batchSize() <= MAX_ROWS && noZeroProduct;
+        return fewRows(k, p) && noZeroProduct;
+    }
+
+    /** Whether the batch is few enough rows, and the kernels have threads enough, to share its steps out. */
+    static boolean fewRows(Kernels<?> k, Packing p) {
+        return k.parts() > 1 && p.batchSize() <= MAX_ROWS;
     }
 
     /**
