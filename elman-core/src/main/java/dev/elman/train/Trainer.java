@@ -53,6 +53,8 @@ public final class Trainer {
         final ReduceLrOnPlateau plateau;
         final double baseLr;
         final List<float[]> best = new ArrayList<>();
+        final DataParallel threads;                               // the task's, or null
+        final List<Runnable> stepParts = new ArrayList<>();      // the optimiser step, one part per thread
         boolean hasBest;
         TrainerState s = new TrainerState();
 
@@ -66,6 +68,12 @@ public final class Trainer {
                 best.add(new float[p.size()]);
             }
             s.seed = config.seed();
+            threads = task.threads();
+            int parts = threads == null ? 1 : threads.threads();
+            for (int i = 0; i < parts; i++) {
+                int part = i;
+                stepParts.add(() -> optimizer.stepPart(part, parts));
+            }
         }
 
         Result go() {
@@ -98,7 +106,7 @@ public final class Trainer {
                             GradClip.clipByValue(params, config.clipValue());
                         }
                         optimizer.setLearningRate(lr);
-                        optimizer.step();
+                        step();
                         s.optimizerSteps++;
                         s.epochLoss += r.loss();
                         s.epochTokens += r.tokens();
@@ -138,6 +146,20 @@ public final class Trainer {
                 }
             }
             return new Result(s.epoch, s.globalStep, s.bestMetric, s.bestEpoch, s.skipped, stoppedEarly);
+        }
+
+        /**
+         * One optimiser step, on the task's threads when it has several: a dense optimiser such as Adam reads and
+         * writes every element of every parameter (the embeddings too) at each step, which would otherwise leave
+         * the other threads idle for a good part of a small batch's step.
+         */
+        void step() {
+            if (stepParts.size() == 1) {
+                optimizer.step();
+            } else {
+                optimizer.beginStep();
+                threads.runAll(stepParts);
+            }
         }
 
         /** Evaluates, updates best/plateau/early stopping, checkpoints; returns whether to stop. */

@@ -33,6 +33,14 @@ public interface TrainingTask {
     /** Evaluates the current parameters (e.g. on a dev set); the map must hold the trainer's metric. */
     Map<String, Double> evaluate();
 
+    /**
+     * The threads this task trains on, which the {@link Trainer} also uses to apply each optimiser step in parts
+     * (the same bits as one thread); null, the default, for a task that runs on the calling thread alone.
+     */
+    default DataParallel threads() {
+        return null;
+    }
+
     /** State besides the parameters that a checkpoint must keep (e.g. hidden states carried between batches). */
     default Map<String, float[]> extraState() {
         return Map.of();

@@ -28,6 +28,7 @@ final class SyntheticTask implements TrainingTask {
     long poisonStep = -1;
     private long steps;
     int growExtraFloats;   // > 0: the checkpoint's extra state grows by this many floats per step
+    DataParallel threads;  // offered to the trainer for its optimiser step; null: none
 
     SyntheticTask(long dataSeed, long stepDelayMillis) {
         this.net = ElmanNetwork.create(RnnConfig.builder().vocabSize(9).embeddingSize(4).hiddenSize(8).outputSize(3)
@@ -49,6 +50,11 @@ final class SyntheticTask implements TrainingTask {
     @Override
     public List<Param<float[]>> params() {
         return net.params();
+    }
+
+    @Override
+    public DataParallel threads() {
+        return threads;
     }
 
     @Override

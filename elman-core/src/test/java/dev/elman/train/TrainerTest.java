@@ -40,6 +40,19 @@ class TrainerTest {
     }
 
     @Test
+    void anOptimiserStepInPartsOnTheTasksThreadsGivesTheSameBits() {
+        float[] oneThread = train(null, 0);
+        for (int n : new int[]{2, 3}) {
+            try (DataParallel threads = new DataParallel(n)) {
+                SyntheticTask task = new SyntheticTask(11, 0);
+                task.threads = threads;
+                new Trainer(config(null, 0), List.of()).run(task);
+                assertArrayEquals(oneThread, task.weights(), n + " threads");
+            }
+        }
+    }
+
+    @Test
     void trainingLowersTheLoss() {
         SyntheticTask task = new SyntheticTask(11, 0);
         double before = task.evaluate().get("loss");

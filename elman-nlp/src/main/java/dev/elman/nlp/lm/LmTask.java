@@ -221,6 +221,11 @@ public final class LmTask implements TrainingTask {
     }
 
     @Override
+    public DataParallel threads() {
+        return parallel;
+    }
+
+    @Override
     public Map<String, Double> evaluate() {
         LmLoss l = validationLoss();
         Map<String, Double> m = new LinkedHashMap<>();

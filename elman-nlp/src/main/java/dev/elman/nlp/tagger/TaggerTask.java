@@ -165,6 +165,11 @@ public final class TaggerTask implements TrainingTask {
     }
 
     @Override
+    public DataParallel threads() {
+        return parallel;
+    }
+
+    @Override
     public Map<String, Double> evaluate() {
         Evaluation e = Tagging.evaluate(model, session, dev, 2000);
         return Map.of("accuracy", e.accuracy(), "unknown_accuracy", e.unknownAccuracy());
