@@ -371,11 +371,7 @@ public final class ElmanNetwork<A> {
     private A dropout(Workspace<A> ws, int l, int n) {
         int size = n * config.layerOutputSize();
         A mask = ws.masks.get(l);
-        double keep = 1 / (1 - ws.dropout);
-        java.util.SplittableRandom rng = ws.dropoutRng;
-        for (int i = 0; i < size; i++) {
-            kernels.set(mask, i, rng.nextDouble() < ws.dropout ? 0 : keep);
-        }
+        DropoutMask.draw(kernels, ws.dropoutRng, ws.dropout, mask, size);
         A out = ws.dropped.get(l);
         kernels.copy(ws.layerOut.get(l), 0, out, 0, size);
         kernels.multiplyInPlace(mask, 0, out, 0, size);
