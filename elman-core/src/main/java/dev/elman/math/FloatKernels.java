@@ -179,6 +179,16 @@ public final class FloatKernels implements Kernels<float[]> {
     }
 
     @Override
+    public void addActivate(Activation f, float[] x, int xOff, float[] inOut, int off, int n) {
+        if (f == Activation.TANH) {
+            math.addTanh(x, xOff, inOut, off, n);
+        } else {
+            addInPlace(x, xOff, inOut, off, n);
+            activate(f, inOut, off, n);
+        }
+    }
+
+    @Override
     public void activationBackward(Activation f, float[] h, int hOff, float[] gradInOut, int off, int n) {
         if (f == Activation.TANH) {
             for (int i = 0; i < n; i++) {

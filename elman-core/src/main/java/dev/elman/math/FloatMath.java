@@ -1,13 +1,16 @@
 package dev.elman.math;
 
 /**
- * The elementwise and row-wise float primitives that have a fast path: tanh and softmax. Semantics are those of the
+ * The elementwise and row-wise float primitives that have a fast path: tanh (alone or after an add) and softmax. Semantics are those of the
  * {@link Kernels} methods of the same names.
  */
 interface FloatMath {
 
     /** {@code x = tanh(x)} over {@code x[off, off+n)}. */
     void tanh(float[] x, int off, int n);
+
+    /** {@code x = tanh(x + a)} over {@code x[off, off+n)}, {@code a[aOff, aOff+n)}: the bits of an add, then tanh. */
+    void addTanh(float[] a, int aOff, float[] x, int off, int n);
 
     /** See {@link Kernels#softmaxCrossEntropy}. */
     double softmaxCrossEntropy(float[] logits, int off, int rows, int cols, int[] labels, int labelOff,

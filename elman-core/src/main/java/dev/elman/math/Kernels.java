@@ -123,6 +123,15 @@ public interface Kernels<A> {
     void activate(Activation f, A inOut, int off, int n);
 
     /**
+     * {@code inOut = f(inOut + x)} over {@code inOut[off, off+n)}: the bits of {@link #addInPlace} followed by
+     * {@link #activate}, in one pass where the kernels have one.
+     */
+    default void addActivate(Activation f, A x, int xOff, A inOut, int off, int n) {
+        addInPlace(x, xOff, inOut, off, n);
+        activate(f, inOut, off, n);
+    }
+
+    /**
      * Turns {@code gradInOut} = dL/dh into dL/da in place, given the activation's outputs {@code h}:
      * times {@code 1-h²} for tanh, times {@code [h>0]} for relu.
      */

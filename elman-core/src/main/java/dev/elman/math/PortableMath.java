@@ -69,6 +69,13 @@ final class PortableMath implements FloatMath {
     }
 
     @Override
+    public void addTanh(float[] a, int aOff, float[] x, int off, int n) {
+        for (int i = 0; i < n; i++) {
+            x[off + i] = tanh(x[off + i] + a[aOff + i]);
+        }
+    }
+
+    @Override
     public double softmaxCrossEntropy(float[] logits, int off, int rows, int cols, int[] labels, int labelOff,
                                       int ignoreLabel, double scale, float[] grad, int gradOff) {
         double loss = 0;

@@ -23,8 +23,16 @@ final class VectorMath implements FloatMath {
     private static final int L = VectorLanes.L;
     private static final float MAGIC = 12582912f; // 1.5·2^23: adding it rounds to an integer in the low bits
     private static final int MAGIC_BITS = Float.floatToRawIntBits(MAGIC);
+    /** The addend of a plain tanh: x + -0 is x for every x. Never written. */
+    private static final float[] NEGATIVE_ZEROS = negativeZeros(512);
 
     private VectorMath() {
+    }
+
+    private static float[] negativeZeros(int n) {
+        float[] z = new float[n];
+        Arrays.fill(z, -0f);
+        return z;
     }
 
     // No method here takes or returns a vector unless C2 always inlines it (horner is tiny): the exp and tanh
@@ -36,10 +44,13 @@ final class VectorMath implements FloatMath {
         return p.fma(x, FloatVector.broadcast(S, c));
     }
 
-    /** tanh x lane-wise (see {@link PortableMath#tanh}) over {@code x[off, off+n)}, n a multiple of L. */
-    private static void tanhSpan(float[] x, int off, int n) {
+    /**
+     * x = tanh(x + addend) lane-wise (tanh as {@link PortableMath#tanh}) over {@code x[off, off+n)}, n a multiple of L.
+     * Plain tanh passes an addend of -0, which leaves every x as it is (x + -0 is x for +0 too).
+     */
+    private static void addTanhSpan(float[] addend, int aOff, float[] x, int off, int n) {
         for (int i = 0; i < n; i += L) {
-            FloatVector v = FloatVector.fromArray(S, x, off + i);
+            FloatVector v = FloatVector.fromArray(S, x, off + i).add(FloatVector.fromArray(S, addend, aOff + i));
             FloatVector a = v.abs();
             FloatVector z = v.mul(v);
             FloatVector poly = horner(horner(horner(z.fma(PortableMath.T4, PortableMath.T3), z, PortableMath.T2), z,
@@ -67,15 +78,34 @@ final class VectorMath implements FloatMath {
     @Override
     public void tanh(float[] x, int off, int n) {
         int main = S.loopBound(n);
-        tanhSpan(x, off, main);
+        for (int c = 0; c < main; c += NEGATIVE_ZEROS.length) {
+            addTanhSpan(NEGATIVE_ZEROS, 0, x, off + c, Math.min(NEGATIVE_ZEROS.length, main - c));
+        }
+        tail(x, off, main, n);
+    }
+
+    @Override
+    public void addTanh(float[] a, int aOff, float[] x, int off, int n) {
+        int main = S.loopBound(n);
+        addTanhSpan(a, aOff, x, off, main);
+        for (int i = main; i < n; i++) {
+            x[off + i] += a[aOff + i];   // the same sum as a lane's
+        }
+        tail(x, off, main, n);
+    }
+
+    /**
+     * tanh of {@code x[off+main, off+n)}, fewer than L elements, through the same vector code, zero-padded: the
+     * scalar PortableMath.tanh rounds differently, and whether an element falls in the tail depends on how many
+     * rows share the call.
+     */
+    private static void tail(float[] x, int off, int main, int n) {
         if (main < n) {
-            // The tail goes through the same vector code, zero-padded: the scalar PortableMath.tanh rounds
-            // differently, and whether an element falls in the tail depends on how many rows share the call.
             int rest = n - main;
             float[] pad = GemmScratch.get().lanes(L);
             System.arraycopy(x, off + main, pad, 0, rest);
             Arrays.fill(pad, rest, L, 0f);
-            tanhSpan(pad, 0, L);
+            addTanhSpan(NEGATIVE_ZEROS, 0, pad, 0, L);
             System.arraycopy(pad, 0, x, off + main, rest);
         }
     }

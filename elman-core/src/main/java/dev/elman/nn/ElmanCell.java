@@ -116,9 +116,10 @@ final class ElmanCell<A> {
                 if (multiplied < rows) {
                     k.fill(scratch, multiplied * hs, (rows - multiplied) * hs, 0);
                 }
-                k.addInPlace(scratch, 0, h, off, rows * hs);
+                k.addActivate(activation, scratch, 0, h, off, rows * hs);
+            } else {
+                k.activate(activation, h, off, rows * hs);
             }
-            k.activate(activation, h, off, rows * hs);
         }
         for (int r = 0; r < p.batchSize(); r++) {
             int len = p.length(p.sequenceAt(r));

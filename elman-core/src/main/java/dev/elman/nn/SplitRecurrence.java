@@ -119,8 +119,7 @@ final class SplitRecurrence<A> implements PartsJob {
         }
         for (int r = 0; r < rows; r++) {
             int at = off + r * hs + lo;
-            k.addInPlace(scratch, r * hs + lo, h, at, w);
-            k.activate(cell.activation, h, at, w);
+            k.addActivate(cell.activation, scratch, r * hs + lo, h, at, w);
         }
     }
 }

@@ -65,6 +65,34 @@ class FloatKernelsMathTest {
 
     @ParameterizedTest
     @MethodSource("kernels")
+    void addActivateIsAnAddThenTheActivation(FloatKernels kern) {
+        Random rnd = new Random(3);
+        float[] special = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 0f, -0f, Float.MIN_VALUE, 9f};
+        for (int n : new int[]{1, 7, 8, 13, 128, 517, 1300}) {
+            float[] x = new float[n + 5];
+            float[] h = new float[n + 9];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = i % 11 == 0 ? special[i % special.length] : (float) rnd.nextGaussian() * 3;
+            }
+            for (int i = 0; i < h.length; i++) {
+                h[i] = i % 13 == 0 ? special[(i / 13) % special.length] : (float) rnd.nextGaussian() * 3;
+            }
+            for (Activation f : Activation.values()) {
+                float[] expected = h.clone();
+                kern.addInPlace(x, 5, expected, 2, n);
+                kern.activate(f, expected, 2, n);
+                float[] got = h.clone();
+                kern.addActivate(f, x, 5, got, 2, n);
+                for (int i = 0; i < got.length; i++) {
+                    assertEquals(Float.floatToRawIntBits(expected[i]), Float.floatToRawIntBits(got[i]),
+                            kern.name() + " " + f + " n=" + n + " i=" + i);
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kernels")
     void tanhOnlyTouchesItsRange(FloatKernels kern) {
         float[] x = {5f, 0.5f, -0.5f, 2f, -3f, 0.1f, 7f, -1f, 0.3f, 4f, 9f, -9f, 1f};
         float[] y = x.clone();
