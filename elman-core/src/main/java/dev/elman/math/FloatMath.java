@@ -1,8 +1,8 @@
 package dev.elman.math;
 
 /**
- * The elementwise and row-wise float primitives that have a fast path: tanh (alone or after an add) and softmax. Semantics are those of the
- * {@link Kernels} methods of the same names.
+ * The elementwise and row-wise float primitives that have a fast path: tanh (alone or after an add) and softmax.
+ * Semantics are those of the {@link Kernels} methods of the same names.
  */
 interface FloatMath {
 

@@ -45,8 +45,8 @@ final class VectorMath implements FloatMath {
     }
 
     /**
-     * x = tanh(x + addend) lane-wise (tanh as {@link PortableMath#tanh}) over {@code x[off, off+n)}, n a multiple of L.
-     * Plain tanh passes an addend of -0, which leaves every x as it is (x + -0 is x for +0 too).
+     * x = tanh(x + addend) lane-wise (tanh as {@link PortableMath#tanh}) over {@code x[off, off+n)}, n a multiple
+     * of L. Plain tanh passes an addend of -0, which leaves every x as it is (x + -0 is x for +0 too).
      */
     private static void addTanhSpan(float[] addend, int aOff, float[] x, int off, int n) {
         for (int i = 0; i < n; i += L) {

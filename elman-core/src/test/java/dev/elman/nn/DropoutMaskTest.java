@@ -31,7 +31,8 @@ class DropoutMaskTest {
             DropoutMask.draw(FloatReferenceKernels.INSTANCE, rng, p, mask, n);
             float[] expected = byNextDouble(42, p, n);
             for (int i = 0; i < n; i++) {
-                assertEquals(Float.floatToRawIntBits(expected[i]), Float.floatToRawIntBits(mask[i]), "p=" + p + " i=" + i);
+                assertEquals(Float.floatToRawIntBits(expected[i]), Float.floatToRawIntBits(mask[i]),
+                        "p=" + p + " i=" + i);
             }
             SplittableRandom fresh = new SplittableRandom(42);
             for (int i = 0; i < n; i++) {
