@@ -183,8 +183,7 @@ public final class FloatKernels implements Kernels<float[]> {
         if (f == Activation.TANH) {
             math.addTanh(x, xOff, inOut, off, n);
         } else {
-            addInPlace(x, xOff, inOut, off, n);
-            activate(f, inOut, off, n);
+            Kernels.super.addActivate(f, x, xOff, inOut, off, n);
         }
     }
 
