@@ -4,7 +4,6 @@ import java.util.Arrays;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -35,42 +34,62 @@ final class VectorMath implements FloatMath {
         return z;
     }
 
-    // No method here takes or returns a vector unless C2 always inlines it (horner is tiny): the exp and tanh
-    // bodies are written into the loops that use them. A vector crossing a call that C2 declines to inline, which
-    // it does when the callee was already compiled into a big method, is boxed on the heap: one C training run of
-    // several allocated 6.5 MB per step that way (1,024 vectors per time step) when tanh was a method of its own.
-
-    private static FloatVector horner(FloatVector p, FloatVector x, float c) {
-        return p.fma(x, FloatVector.broadcast(S, c));
-    }
+    // No method here takes or returns a vector: a vector crossing a call that C2 declines to inline is boxed on
+    // the heap. For each operation C2 inlines a few hundred bytecodes of the Vector API's own methods; past about
+    // 8,000 in one compilation (its DesiredMethodLimit) it defers the rest and binds the calls on their results by
+    // the receiver's type profile. The tanh loop had five such calls (its last blends and store); in one process of
+    // sixteen they stayed virtual and boxed every vector (2-13 MB per training step). With the constants below made
+    // once, the loop stays within the limit and -XX:+PrintInlining shows no call in it bound by profile. The
+    // polynomials' coefficients are broadcast into locals before each loop instead: read from static vectors on
+    // every pass, all of them made the tanh 25% slower (with these ten as locals, 6-7%).
+    private static final FloatVector ONE = FloatVector.broadcast(S, 1f);
+    private static final FloatVector TWO = FloatVector.broadcast(S, 2f);
+    private static final FloatVector ZERO = FloatVector.zero(S);
+    private static final FloatVector V_MAGIC = FloatVector.broadcast(S, MAGIC);
+    private static final IntVector EXPONENT_BIAS = IntVector.broadcast(S.withLanes(int.class), MAGIC_BITS - 127);
+    private static final FloatVector LOG2E = FloatVector.broadcast(S, PortableMath.LOG2E);
+    private static final FloatVector LN2_HI = FloatVector.broadcast(S, PortableMath.LN2_HI);
+    private static final FloatVector LN2_LO = FloatVector.broadcast(S, PortableMath.LN2_LO);
+    private static final FloatVector EXP_MIN = FloatVector.broadcast(S, PortableMath.EXP_MIN);
+    private static final FloatVector EXP_MAX = FloatVector.broadcast(S, PortableMath.EXP_MAX);
+    private static final FloatVector TANH_POLY_MAX = FloatVector.broadcast(S, PortableMath.TANH_POLY_MAX);
 
     /**
      * x = tanh(x + addend) lane-wise (tanh as {@link PortableMath#tanh}) over {@code x[off, off+n)}, n a multiple
      * of L. Plain tanh passes an addend of -0, which leaves every x as it is (x + -0 is x for +0 too).
      */
     private static void addTanhSpan(float[] addend, int aOff, float[] x, int off, int n) {
+        FloatVector t0 = FloatVector.broadcast(S, PortableMath.T0);
+        FloatVector t1 = FloatVector.broadcast(S, PortableMath.T1);
+        FloatVector t2 = FloatVector.broadcast(S, PortableMath.T2);
+        FloatVector t3 = FloatVector.broadcast(S, PortableMath.T3);
+        FloatVector t4 = FloatVector.broadcast(S, PortableMath.T4);
+        FloatVector e0 = FloatVector.broadcast(S, PortableMath.E0);
+        FloatVector e1 = FloatVector.broadcast(S, PortableMath.E1);
+        FloatVector e2 = FloatVector.broadcast(S, PortableMath.E2);
+        FloatVector e3 = FloatVector.broadcast(S, PortableMath.E3);
+        FloatVector e4 = FloatVector.broadcast(S, PortableMath.E4);
         for (int i = 0; i < n; i += L) {
             FloatVector v = FloatVector.fromArray(S, x, off + i).add(FloatVector.fromArray(S, addend, aOff + i));
             FloatVector a = v.abs();
             FloatVector z = v.mul(v);
-            FloatVector poly = horner(horner(horner(z.fma(PortableMath.T4, PortableMath.T3), z, PortableMath.T2), z,
-                    PortableMath.T1), z, PortableMath.T0).mul(v.mul(z)).add(v);
+            FloatVector poly = z.fma(t4, t3).fma(z, t2).fma(z, t1).fma(z, t0).mul(v.mul(z)).add(v);
             // e^(2|x|), as PortableMath#exp. 2|x| is +0 or more, or NaN: the clamp from below is the identity, and
             // the one from above a compare and blend (NaN compares false and stays), which are what Math.max/min
             // give here without their NaN and -0 fix-ups (five instructions each on AVX2)
             FloatVector w = a.add(a);
-            w = w.blend(PortableMath.EXP_MAX, w.compare(VectorOperators.GT, PortableMath.EXP_MAX));
-            FloatVector t = w.fma(PortableMath.LOG2E, MAGIC);
-            FloatVector k = t.sub(MAGIC);
-            FloatVector r = w.sub(k.mul(PortableMath.LN2_HI)).sub(k.mul(PortableMath.LN2_LO));
-            FloatVector p = horner(horner(horner(r.fma(PortableMath.E4, PortableMath.E3), r, PortableMath.E2), r,
-                    PortableMath.E1), r, PortableMath.E0);
-            p = p.mul(r).fma(r, r).add(1f);
-            IntVector bits = t.reinterpretAsInts().sub(MAGIC_BITS - 127).lanewise(VectorOperators.LSHL, 23);
+            w = w.blend(EXP_MAX, w.compare(VectorOperators.GT, EXP_MAX));
+            FloatVector t = w.fma(LOG2E, V_MAGIC);
+            FloatVector k = t.sub(V_MAGIC);
+            FloatVector r = w.sub(k.mul(LN2_HI)).sub(k.mul(LN2_LO));
+            FloatVector p = r.fma(e4, e3).fma(r, e2).fma(r, e1).fma(r, e0);
+            p = p.mul(r).fma(r, r).add(ONE);
+            IntVector bits = t.reinterpretAsInts().sub(EXPONENT_BIAS).lanewise(VectorOperators.LSHL, 23);
             FloatVector e = p.mul(bits.reinterpretAsFloats());
-            FloatVector big = FloatVector.broadcast(S, 1f).sub(FloatVector.broadcast(S, 2f).div(e.add(1f)));
-            VectorMask<Float> negative = v.lt(0f);
-            big.blend(big.neg(), negative).blend(poly, a.lt(PortableMath.TANH_POLY_MAX)).blend(v, a.eq(0f))
+            FloatVector big = ONE.sub(TWO.div(e.add(ONE)));
+            big.blend(big.neg(), v.compare(VectorOperators.LT, ZERO))
+                    .blend(poly, a.compare(VectorOperators.LT, TANH_POLY_MAX))
+                    .blend(v, a.compare(VectorOperators.EQ, ZERO))
                     .intoArray(x, off + i);
         }
     }
@@ -164,19 +183,22 @@ final class VectorMath implements FloatMath {
      * {@link VectorLanes#dot}'s fixed tree, then the tail in double.
      */
     private static double expRow(float[] x, int off, int n, float max, float[] out, int outOff) {
+        FloatVector e0 = FloatVector.broadcast(S, PortableMath.E0);
+        FloatVector e1 = FloatVector.broadcast(S, PortableMath.E1);
+        FloatVector e2 = FloatVector.broadcast(S, PortableMath.E2);
+        FloatVector e3 = FloatVector.broadcast(S, PortableMath.E3);
+        FloatVector e4 = FloatVector.broadcast(S, PortableMath.E4);
         int j = 0;
         int end = S.loopBound(n);
         for (; j < end; j += L) {
             // e^(x − max), as PortableMath#exp
-            FloatVector w = FloatVector.fromArray(S, x, off + j).sub(max)
-                    .max(PortableMath.EXP_MIN).min(PortableMath.EXP_MAX);
-            FloatVector t = w.fma(PortableMath.LOG2E, MAGIC);
-            FloatVector k = t.sub(MAGIC);
-            FloatVector r = w.sub(k.mul(PortableMath.LN2_HI)).sub(k.mul(PortableMath.LN2_LO));
-            FloatVector p = horner(horner(horner(r.fma(PortableMath.E4, PortableMath.E3), r, PortableMath.E2), r,
-                    PortableMath.E1), r, PortableMath.E0);
-            p = p.mul(r).fma(r, r).add(1f);
-            IntVector bits = t.reinterpretAsInts().sub(MAGIC_BITS - 127).lanewise(VectorOperators.LSHL, 23);
+            FloatVector w = FloatVector.fromArray(S, x, off + j).sub(max).max(EXP_MIN).min(EXP_MAX);
+            FloatVector t = w.fma(LOG2E, V_MAGIC);
+            FloatVector k = t.sub(V_MAGIC);
+            FloatVector r = w.sub(k.mul(LN2_HI)).sub(k.mul(LN2_LO));
+            FloatVector p = r.fma(e4, e3).fma(r, e2).fma(r, e1).fma(r, e0);
+            p = p.mul(r).fma(r, r).add(ONE);
+            IntVector bits = t.reinterpretAsInts().sub(EXPONENT_BIAS).lanewise(VectorOperators.LSHL, 23);
             FloatVector e = p.mul(bits.reinterpretAsFloats());
             e.intoArray(out, outOff + j);
         }
