@@ -9,9 +9,9 @@ import jdk.incubator.vector.FloatVector;
  * product gives the same bits as the unpacked NN product.
  *
  * <p>B is stored as panels {@link #W} columns wide, p-major inside a panel ({@code bp[(q*k + p)*W + j]}), padded with
- * zero columns. A is read where it lies, in strips of up to 6 rows; a tile of 6 rows × W columns keeps 12
- * accumulators in registers, each broadcast of an A element feeding two fma. Panels are the outer loop, so with
- * several threads splitting the columns each reads only its share of B.
+ * zero columns. A is copied per call into 6-row strips; a tile of 6 rows × W columns keeps 12 accumulators in
+ * registers, each broadcast of an A element feeding two fma. Panels are the outer loop, so with several threads splitting the columns
+ * each reads only its share of B.
  */
 final class VectorPackedGemm {
     private static final int L = VectorLanes.L;
@@ -54,9 +54,10 @@ final class VectorPackedGemm {
      */
     static void gemm(int m, int n, int k, float[] a, int aOff, int lda, float[] bp, int j0,
                      boolean acc, float[] c, int cOff, int ldc) {
-        // strips of up to 6 rows read in place (packing A took ~15% of a 16-row step product); a last single row
-        // runs on its own, four panels at a time
+        // strips of up to 6 rows; a last single row runs on its own, four panels at a time
         int stripped = VectorTiles.endsWithSingle(m) ? m - 1 : m;
+        float[] ap = GemmScratch.get().packedA(stripped * k);
+        VectorTiles.packA(stripped, k, a, aOff, lda, 1, ap);
         float[] tile = GemmScratch.get().lanes(6 * W);
         for (int j = 0; j < n; j += W) {
             int b0 = (j0 + j) / W * k * W;
@@ -68,7 +69,7 @@ final class VectorPackedGemm {
             for (int i = 0; i < stripped; ) {
                 int rows = VectorTiles.strip(i, stripped);
                 int o0 = direct ? cOff + i * ldc + j : 0;
-                VectorTiles.tileInPlace(rows, k, a, aOff + i * lda, lda, bp, b0, out, o0, ldo);
+                VectorTiles.tile(rows, k, ap, i * k, bp, b0, out, o0, ldo, false);
                 if (!direct) {
                     drain(tile, rows, w, acc, c, cOff + i * ldc + j, ldc);
                 }

@@ -4,8 +4,8 @@ import jdk.incubator.vector.FloatVector;
 
 /**
  * The register tiles of the broadcast products ({@link VectorBroadcastGemm}, {@link VectorPackedGemm}): r rows of
- * C (6, 4, 2 or 1) × {@link #W} columns, from a strip of A packed p-major ({@code ap[a0 + p*r + i]}) or read in place
- * ({@link #tileInPlace}) and a panel of B ({@code bp[b0 + p*W + j]}). Each element is {@code s = fma(a[i][p], b[p][j], s)} over increasing p, starting
+ * C (6, 4, 2 or 1) × {@link #W} columns, from a strip of A packed p-major ({@code ap[a0 + p*r + i]}) and a panel of B
+ * ({@code bp[b0 + p*W + j]}). Each element is {@code s = fma(a[i][p], b[p][j], s)} over increasing p, starting
  * from zero, or with {@code resume} from the partial sums already in {@code out} (a later block of p). Tiles only
  * store: a vector passed to a method C2 did not inline would be boxed on the heap.
  */
@@ -182,135 +182,6 @@ final class VectorTiles {
             }
             s += width;
         }
-    }
-
-    /**
-     * The tile of a strip's width (6, 4 or 2 rows) reading A where it lies, row-major with row stride {@code lda}
-     * from {@code a0}, instead of from a packed strip: the same sums from zero, with no packing per call.
-     */
-    static void tileInPlace(int width, int k, float[] a, int a0, int lda, float[] bp, int b0, float[] out, int o0,
-                            int ldo) {
-        switch (width) {
-            case 6 -> t6InPlace(k, a, a0, lda, bp, b0, out, o0, ldo);
-            case 4 -> t4InPlace(k, a, a0, lda, bp, b0, out, o0, ldo);
-            default -> t2InPlace(k, a, a0, lda, bp, b0, out, o0, ldo);
-        }
-    }
-
-    private static void t6InPlace(int k, float[] a, int a0, int lda, float[] bp, int b0, float[] out, int o0,
-                                  int ldo) {
-        FloatVector s00 = FloatVector.zero(VectorLanes.S);
-        FloatVector s01 = s00;
-        FloatVector s10 = s00;
-        FloatVector s11 = s00;
-        FloatVector s20 = s00;
-        FloatVector s21 = s00;
-        FloatVector s30 = s00;
-        FloatVector s31 = s00;
-        FloatVector s40 = s00;
-        FloatVector s41 = s00;
-        FloatVector s50 = s00;
-        FloatVector s51 = s00;
-        int r1 = lda;
-        int r2 = 2 * lda;
-        int r3 = 3 * lda;
-        int r4 = 4 * lda;
-        int r5 = 5 * lda;
-        for (int ai = a0, bi = b0, end = a0 + k; ai < end; ai++, bi += W) {
-            FloatVector y0 = FloatVector.fromArray(VectorLanes.S, bp, bi);
-            FloatVector y1 = FloatVector.fromArray(VectorLanes.S, bp, bi + L);
-            FloatVector x = FloatVector.broadcast(VectorLanes.S, a[ai]);
-            s00 = x.fma(y0, s00);
-            s01 = x.fma(y1, s01);
-            x = FloatVector.broadcast(VectorLanes.S, a[ai + r1]);
-            s10 = x.fma(y0, s10);
-            s11 = x.fma(y1, s11);
-            x = FloatVector.broadcast(VectorLanes.S, a[ai + r2]);
-            s20 = x.fma(y0, s20);
-            s21 = x.fma(y1, s21);
-            x = FloatVector.broadcast(VectorLanes.S, a[ai + r3]);
-            s30 = x.fma(y0, s30);
-            s31 = x.fma(y1, s31);
-            x = FloatVector.broadcast(VectorLanes.S, a[ai + r4]);
-            s40 = x.fma(y0, s40);
-            s41 = x.fma(y1, s41);
-            x = FloatVector.broadcast(VectorLanes.S, a[ai + r5]);
-            s50 = x.fma(y0, s50);
-            s51 = x.fma(y1, s51);
-        }
-        s00.intoArray(out, o0);
-        s01.intoArray(out, o0 + L);
-        s10.intoArray(out, o0 + ldo);
-        s11.intoArray(out, o0 + ldo + L);
-        s20.intoArray(out, o0 + 2 * ldo);
-        s21.intoArray(out, o0 + 2 * ldo + L);
-        s30.intoArray(out, o0 + 3 * ldo);
-        s31.intoArray(out, o0 + 3 * ldo + L);
-        s40.intoArray(out, o0 + 4 * ldo);
-        s41.intoArray(out, o0 + 4 * ldo + L);
-        s50.intoArray(out, o0 + 5 * ldo);
-        s51.intoArray(out, o0 + 5 * ldo + L);
-    }
-
-    private static void t4InPlace(int k, float[] a, int a0, int lda, float[] bp, int b0, float[] out, int o0,
-                                  int ldo) {
-        FloatVector s00 = FloatVector.zero(VectorLanes.S);
-        FloatVector s01 = s00;
-        FloatVector s10 = s00;
-        FloatVector s11 = s00;
-        FloatVector s20 = s00;
-        FloatVector s21 = s00;
-        FloatVector s30 = s00;
-        FloatVector s31 = s00;
-        int r1 = lda;
-        int r2 = 2 * lda;
-        int r3 = 3 * lda;
-        for (int ai = a0, bi = b0, end = a0 + k; ai < end; ai++, bi += W) {
-            FloatVector y0 = FloatVector.fromArray(VectorLanes.S, bp, bi);
-            FloatVector y1 = FloatVector.fromArray(VectorLanes.S, bp, bi + L);
-            FloatVector x = FloatVector.broadcast(VectorLanes.S, a[ai]);
-            s00 = x.fma(y0, s00);
-            s01 = x.fma(y1, s01);
-            x = FloatVector.broadcast(VectorLanes.S, a[ai + r1]);
-            s10 = x.fma(y0, s10);
-            s11 = x.fma(y1, s11);
-            x = FloatVector.broadcast(VectorLanes.S, a[ai + r2]);
-            s20 = x.fma(y0, s20);
-            s21 = x.fma(y1, s21);
-            x = FloatVector.broadcast(VectorLanes.S, a[ai + r3]);
-            s30 = x.fma(y0, s30);
-            s31 = x.fma(y1, s31);
-        }
-        s00.intoArray(out, o0);
-        s01.intoArray(out, o0 + L);
-        s10.intoArray(out, o0 + ldo);
-        s11.intoArray(out, o0 + ldo + L);
-        s20.intoArray(out, o0 + 2 * ldo);
-        s21.intoArray(out, o0 + 2 * ldo + L);
-        s30.intoArray(out, o0 + 3 * ldo);
-        s31.intoArray(out, o0 + 3 * ldo + L);
-    }
-
-    private static void t2InPlace(int k, float[] a, int a0, int lda, float[] bp, int b0, float[] out, int o0,
-                                  int ldo) {
-        FloatVector s00 = FloatVector.zero(VectorLanes.S);
-        FloatVector s01 = s00;
-        FloatVector s10 = s00;
-        FloatVector s11 = s00;
-        for (int ai = a0, bi = b0, end = a0 + k; ai < end; ai++, bi += W) {
-            FloatVector y0 = FloatVector.fromArray(VectorLanes.S, bp, bi);
-            FloatVector y1 = FloatVector.fromArray(VectorLanes.S, bp, bi + L);
-            FloatVector x = FloatVector.broadcast(VectorLanes.S, a[ai]);
-            s00 = x.fma(y0, s00);
-            s01 = x.fma(y1, s01);
-            x = FloatVector.broadcast(VectorLanes.S, a[ai + lda]);
-            s10 = x.fma(y0, s10);
-            s11 = x.fma(y1, s11);
-        }
-        s00.intoArray(out, o0);
-        s01.intoArray(out, o0 + L);
-        s10.intoArray(out, o0 + ldo);
-        s11.intoArray(out, o0 + ldo + L);
     }
 
     /** Four rows: eight accumulators, enough independent chains to keep both fma units busy. */
