@@ -188,6 +188,16 @@ public final class FloatKernels implements Kernels<float[]> {
     }
 
     @Override
+    public void addActivateInto(Activation f, float[] x, int xOff, float[] y, int yOff, float[] out, int outOff,
+                                int n) {
+        if (f == Activation.TANH) {
+            math.addTanh(x, xOff, y, yOff, out, outOff, n);
+        } else {
+            Kernels.super.addActivateInto(f, x, xOff, y, yOff, out, outOff, n);
+        }
+    }
+
+    @Override
     public void activationBackward(Activation f, float[] h, int hOff, float[] gradInOut, int off, int n) {
         if (f == Activation.TANH) {
             for (int i = 0; i < n; i++) {

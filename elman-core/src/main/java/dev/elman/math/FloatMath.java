@@ -12,6 +12,12 @@ interface FloatMath {
     /** {@code x = tanh(x + a)} over {@code x[off, off+n)}, {@code a[aOff, aOff+n)}: the bits of an add, then tanh. */
     void addTanh(float[] a, int aOff, float[] x, int off, int n);
 
+    /**
+     * {@code out = tanh(x + a)} over {@code out[outOff, outOff+n)}, {@code x} and {@code a} read from their offsets:
+     * the bits of {@link #addTanh} on a copy of x.
+     */
+    void addTanh(float[] a, int aOff, float[] x, int xOff, float[] out, int outOff, int n);
+
     /** See {@link Kernels#softmaxCrossEntropy}. */
     double softmaxCrossEntropy(float[] logits, int off, int rows, int cols, int[] labels, int labelOff,
                                int ignoreLabel, double scale, float[] grad, int gradOff);

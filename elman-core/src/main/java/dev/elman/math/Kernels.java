@@ -132,6 +132,15 @@ public interface Kernels<A> {
     }
 
     /**
+     * {@code out = f(y + x)} over {@code out[outOff, outOff+n)}, x and y left as they are: the bits of
+     * {@link #addActivate} on a copy of y (the add of a product to a row of a table, without copying the row first).
+     */
+    default void addActivateInto(Activation f, A x, int xOff, A y, int yOff, A out, int outOff, int n) {
+        copy(y, yOff, out, outOff, n);
+        addActivate(f, x, xOff, out, outOff, n);
+    }
+
+    /**
      * Turns {@code gradInOut} = dL/dh into dL/da in place, given the activation's outputs {@code h}:
      * times {@code 1-h²} for tanh, times {@code [h>0]} for relu.
      */

@@ -70,8 +70,13 @@ final class PortableMath implements FloatMath {
 
     @Override
     public void addTanh(float[] a, int aOff, float[] x, int off, int n) {
+        addTanh(a, aOff, x, off, x, off, n);
+    }
+
+    @Override
+    public void addTanh(float[] a, int aOff, float[] x, int xOff, float[] out, int outOff, int n) {
         for (int i = 0; i < n; i++) {
-            x[off + i] = tanh(x[off + i] + a[aOff + i]);
+            out[outOff + i] = tanh(x[xOff + i] + a[aOff + i]);
         }
     }
 

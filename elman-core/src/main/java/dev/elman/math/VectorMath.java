@@ -55,10 +55,10 @@ final class VectorMath implements FloatMath {
     private static final FloatVector TANH_POLY_MAX = FloatVector.broadcast(S, PortableMath.TANH_POLY_MAX);
 
     /**
-     * x = tanh(x + addend) lane-wise (tanh as {@link PortableMath#tanh}) over {@code x[off, off+n)}, n a multiple
-     * of L. Plain tanh passes an addend of -0, which leaves every x as it is (x + -0 is x for +0 too).
+     * out = tanh(x + addend) lane-wise (tanh as {@link PortableMath#tanh}) over {@code out[outOff, outOff+n)}, n a
+     * multiple of L. Plain tanh passes an addend of -0, which leaves every x as it is (x + -0 is x for +0 too).
      */
-    private static void addTanhSpan(float[] addend, int aOff, float[] x, int off, int n) {
+    private static void addTanhSpan(float[] addend, int aOff, float[] x, int off, float[] out, int outOff, int n) {
         FloatVector t0 = FloatVector.broadcast(S, PortableMath.T0);
         FloatVector t1 = FloatVector.broadcast(S, PortableMath.T1);
         FloatVector t2 = FloatVector.broadcast(S, PortableMath.T2);
@@ -90,7 +90,7 @@ final class VectorMath implements FloatMath {
             big.blend(big.neg(), v.compare(VectorOperators.LT, ZERO))
                     .blend(poly, a.compare(VectorOperators.LT, TANH_POLY_MAX))
                     .blend(v, a.compare(VectorOperators.EQ, ZERO))
-                    .intoArray(x, off + i);
+                    .intoArray(out, outOff + i);
         }
     }
 
@@ -98,19 +98,24 @@ final class VectorMath implements FloatMath {
     public void tanh(float[] x, int off, int n) {
         int main = S.loopBound(n);
         for (int c = 0; c < main; c += NEGATIVE_ZEROS.length) {
-            addTanhSpan(NEGATIVE_ZEROS, 0, x, off + c, Math.min(NEGATIVE_ZEROS.length, main - c));
+            addTanhSpan(NEGATIVE_ZEROS, 0, x, off + c, x, off + c, Math.min(NEGATIVE_ZEROS.length, main - c));
         }
         tail(x, off, main, n);
     }
 
     @Override
     public void addTanh(float[] a, int aOff, float[] x, int off, int n) {
+        addTanh(a, aOff, x, off, x, off, n);
+    }
+
+    @Override
+    public void addTanh(float[] a, int aOff, float[] x, int xOff, float[] out, int outOff, int n) {
         int main = S.loopBound(n);
-        addTanhSpan(a, aOff, x, off, main);
+        addTanhSpan(a, aOff, x, xOff, out, outOff, main);
         for (int i = main; i < n; i++) {
-            x[off + i] += a[aOff + i];   // the same sum as a lane's
+            out[outOff + i] = x[xOff + i] + a[aOff + i];   // the same sum as a lane's
         }
-        tail(x, off, main, n);
+        tail(out, outOff, main, n);
     }
 
     /**
@@ -124,7 +129,7 @@ final class VectorMath implements FloatMath {
             float[] pad = GemmScratch.get().lanes(L);
             System.arraycopy(x, off + main, pad, 0, rest);
             Arrays.fill(pad, rest, L, 0f);
-            addTanhSpan(NEGATIVE_ZEROS, 0, pad, 0, L);
+            addTanhSpan(NEGATIVE_ZEROS, 0, pad, 0, pad, 0, L);
             System.arraycopy(pad, 0, x, off + main, rest);
         }
     }

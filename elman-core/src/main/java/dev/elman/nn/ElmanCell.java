@@ -57,8 +57,9 @@ final class ElmanCell<A> {
     }
 
     /**
-     * Runs the recurrence. Writes {@code h} (packed h(t), N×H), {@code prev} (the h(t-1) each row saw, N×H) and
-     * {@code hFinal} (rank-ordered final states, B×H). {@code h0} is rank-ordered B×H or null for zeros.
+     * Runs the recurrence. Writes {@code h} (packed h(t), N×H), {@code prev} (the h(t-1) each row saw, N×H, for the
+     * backward pass; not kept for a frozen network's layouts, which never run backward) and {@code hFinal}
+     * (rank-ordered final states, B×H). {@code h0} is rank-ordered B×H or null for zeros.
      * Input is {@code tokens} (one-hot columns of U) or {@code x} (packed rows of width inputSize). {@code layouts}
      * holds this cell's Wᵀ and Uᵀ as laid out by the last forward pass in this workspace. With {@code projected}
      * (a frozen network's E·Uᵀ + b or Uᵀ + b, one row per token id), b + U x(t) is read from its rows for
@@ -85,7 +86,8 @@ final class ElmanCell<A> {
         A packedW = w != null ? layouts.w.of(k, w.value(), hs, hs) : null;
         final int steps = p.maxLength();
         boolean ranSplit = w != null && SplitRecurrence.applies(k, p, h0 != null || layouts.w.allFinite())
-                && splitter.run(this, k, p, tokens, table, h0, h0Off, h, prev, packedW, scratch);
+                && splitter.run(this, k, p, tokens, table, h0, h0Off, h, prev, packedW, scratch,
+                !layouts.shared);
         int serialSteps = ranSplit ? 0 : steps;
         for (int s = 0; s < serialSteps; s++) {
             int t = reverse ? steps - 1 - s : s;
@@ -96,22 +98,28 @@ final class ElmanCell<A> {
             }
             if (w != null) {
                 int nb = rowsFromNeighbour(p, t);
-                if (nb > 0) {
-                    k.copy(h, p.offset(neighbour(t)) * hs, prev, off, nb * hs);
-                }
                 // rows starting from h(0) = 0 get W·0, which is +0 everywhere when W is finite: no product
                 int multiplied = h0 == null && layouts.w.allFinite() ? nb : rows;
-                if (rows > nb) {
-                    if (h0 != null) {
-                        k.copy(h0, h0Off + nb * hs, prev, off + nb * hs, (rows - nb) * hs);
-                    } else {
-                        k.fill(prev, off + nb * hs, (rows - nb) * hs, 0);
+                // a frozen network never runs backward, so keeps no h(t-1) per row: its product reads h(t-1) in place
+                boolean inPlace = layouts.shared && multiplied == nb;
+                if (!inPlace) {
+                    if (nb > 0) {
+                        k.copy(h, p.offset(neighbour(t)) * hs, prev, off, nb * hs);
+                    }
+                    if (rows > nb) {
+                        if (h0 != null) {
+                            k.copy(h0, h0Off + nb * hs, prev, off + nb * hs, (rows - nb) * hs);
+                        } else {
+                            k.fill(prev, off + nb * hs, (rows - nb) * hs, 0);
+                        }
                     }
                 }
                 // W h(t-1) into scratch, then added: a product that stores is faster than one that accumulates,
                 // and c + s is the bits an accumulating product gives
                 if (multiplied > 0) {
-                    k.gemmPackedRight(multiplied, hs, hs, prev, off, hs, packedW, false, scratch, 0, hs);
+                    A from = inPlace ? h : prev;
+                    int fromOff = inPlace ? p.offset(neighbour(t)) * hs : off;
+                    k.gemmPackedRight(multiplied, hs, hs, from, fromOff, hs, packedW, false, scratch, 0, hs);
                 }
                 if (multiplied < rows) {
                     k.fill(scratch, multiplied * hs, (rows - multiplied) * hs, 0);

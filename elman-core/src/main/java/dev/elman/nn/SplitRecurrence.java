@@ -26,6 +26,7 @@ final class SplitRecurrence<A> implements PartsJob {
     private A prev;
     private A packedW;
     private A scratch;
+    private boolean keepPrev;
 
     /**
      * Whether a recurrent cell's loop over this batch may run split: several threads, few rows, and no W·0 to form
@@ -42,10 +43,11 @@ final class SplitRecurrence<A> implements PartsJob {
 
     /**
      * Runs the loop of {@link ElmanCell#forward} split, with its arguments ({@code table} holds b + U x by token id,
-     * or null when {@code h} already holds b + U x(t)); false if the threads were busy and nothing ran.
+     * or null when {@code h} already holds b + U x(t); {@code keepPrev} whether to write {@code prev} for a backward
+     * pass); false if the threads were busy and nothing ran.
      */
     boolean run(ElmanCell<A> cell, Kernels<A> k, Packing p, int[] tokens, A table, A h0, int h0Off, A h, A prev,
-                A packedW, A scratch) {
+                A packedW, A scratch, boolean keepPrev) {
         this.cell = cell;
         this.k = k;
         this.p = p;
@@ -57,6 +59,7 @@ final class SplitRecurrence<A> implements PartsJob {
         this.prev = prev;
         this.packedW = packedW;
         this.scratch = scratch;
+        this.keepPrev = keepPrev;
         try {
             return k.runTogether(this);
         } finally {
@@ -97,15 +100,16 @@ final class SplitRecurrence<A> implements PartsJob {
         int from = nb > 0 ? p.offset(cell.neighbour(t)) * hs : 0;
         for (int r = 0; r < rows; r++) {
             int at = off + r * hs + lo;
-            if (table != null) {
-                k.copy(table, tokens[p.offset(t) + r] * hs + lo, h, at, w);
+            if (keepPrev) {
+                if (r < nb) {
+                    k.copy(h, from + r * hs + lo, prev, at, w);
+                } else if (h0 != null) {
+                    k.copy(h0, h0Off + r * hs + lo, prev, at, w);
+                } else {
+                    k.fill(prev, at, w, 0);
+                }
             }
-            if (r < nb) {
-                k.copy(h, from + r * hs + lo, prev, at, w);
-            } else if (h0 != null) {
-                k.copy(h0, h0Off + r * hs + lo, prev, at, w);
-            } else {
-                k.fill(prev, at, w, 0);
+            if (r >= nb && h0 == null) {
                 k.fill(scratch, r * hs + lo, w, 0);   // W·0 of a finite W
             }
         }
@@ -119,7 +123,13 @@ final class SplitRecurrence<A> implements PartsJob {
         }
         for (int r = 0; r < rows; r++) {
             int at = off + r * hs + lo;
-            k.addActivate(cell.activation, scratch, r * hs + lo, h, at, w);
+            if (table != null) {
+                // b + U x(t) read from its row of the table: no copy into h first
+                k.addActivateInto(cell.activation, scratch, r * hs + lo, table, tokens[p.offset(t) + r] * hs + lo, h,
+                        at, w);
+            } else {
+                k.addActivate(cell.activation, scratch, r * hs + lo, h, at, w);
+            }
         }
     }
 }

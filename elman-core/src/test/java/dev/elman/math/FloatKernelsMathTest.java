@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -87,6 +88,40 @@ class FloatKernelsMathTest {
                     assertEquals(Float.floatToRawIntBits(expected[i]), Float.floatToRawIntBits(got[i]),
                             kern.name() + " " + f + " n=" + n + " i=" + i);
                 }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kernels")
+    void addActivateIntoIsAddActivateOnACopy(FloatKernels kern) {
+        Random rnd = new Random(4);
+        float[] special = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 0f, -0f, Float.MIN_VALUE, 9f};
+        for (int n : new int[]{1, 7, 8, 13, 128, 517}) {
+            float[] x = new float[n + 5];
+            float[] y = new float[n + 3];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = i % 11 == 0 ? special[i % special.length] : (float) rnd.nextGaussian() * 3;
+            }
+            for (int i = 0; i < y.length; i++) {
+                y[i] = i % 13 == 0 ? special[(i / 13) % special.length] : (float) rnd.nextGaussian() * 3;
+            }
+            float[] x0 = x.clone();
+            float[] y0 = y.clone();
+            for (Activation f : Activation.values()) {
+                float[] expected = new float[n + 9];
+                Arrays.fill(expected, 42f);
+                System.arraycopy(y, 3, expected, 6, n);
+                kern.addActivate(f, x, 5, expected, 6, n);
+                float[] got = new float[n + 9];
+                Arrays.fill(got, 42f);
+                kern.addActivateInto(f, x, 5, y, 3, got, 6, n);
+                for (int i = 0; i < got.length; i++) {
+                    assertEquals(Float.floatToRawIntBits(expected[i]), Float.floatToRawIntBits(got[i]),
+                            kern.name() + " " + f + " n=" + n + " i=" + i);
+                }
+                assertArrayEquals(x0, x, "x is left as it was");
+                assertArrayEquals(y0, y, "y is left as it was");
             }
         }
     }
