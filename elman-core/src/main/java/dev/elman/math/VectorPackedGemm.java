@@ -54,6 +54,10 @@ final class VectorPackedGemm {
      */
     static void gemm(int m, int n, int k, float[] a, int aOff, int lda, float[] bp, int j0,
                      boolean acc, float[] c, int cOff, int ldc) {
+        if (n > W && n <= 2 * W) {
+            narrow(m, n, k, a, aOff, lda, bp, j0, acc, c, cOff, ldc);
+            return;
+        }
         // strips of up to 6 rows; a last single row runs on its own, four panels at a time
         int stripped = VectorTiles.endsWithSingle(m) ? m - 1 : m;
         float[] ap = GemmScratch.get().packedA(stripped * k);
@@ -104,6 +108,61 @@ final class VectorPackedGemm {
                 drain(tile, 1, w, acc, c, c0 + j, 0);
             }
         }
+    }
+
+    /**
+     * A product two panels wide (an output layer of 17 classes, say): two rows of A read where they are, no packed
+     * strips. Packing A costs about as much as the tiles of two panels, and eight accumulators keep the fma units
+     * as busy as a strip's tile does (1.35-1.55x faster for 10 to 512 rows of 256; the same bits).
+     */
+    private static void narrow(int m, int n, int k, float[] a, int aOff, int lda, float[] bp, int j0, boolean acc,
+                               float[] c, int cOff, int ldc) {
+        float[] tile = GemmScratch.get().lanes(6 * W);
+        int b0 = j0 / W * k * W;
+        for (int i = 0; i < m; i += 2) {
+            int rows = Math.min(2, m - i);
+            int a0 = aOff + i * lda;
+            // a last single row is multiplied twice, the copy discarded
+            k2x2(k, a, a0, rows == 2 ? a0 + lda : a0, bp, b0, b0 + k * W, tile, 0);
+            VectorTiles.drain(tile, 0, 2 * W, rows, n, acc, c, cOff + i * ldc, ldc);
+        }
+    }
+
+    /** Rows a0 and a1 of A times panels b0 and b1: a 2 × 2W tile, row stride 2W, into {@code out}. */
+    private static void k2x2(int k, float[] a, int a0, int a1, float[] bp, int b0, int b1, float[] out, int o0) {
+        FloatVector s00 = FloatVector.zero(VectorLanes.S);
+        FloatVector s01 = s00;
+        FloatVector s02 = s00;
+        FloatVector s03 = s00;
+        FloatVector s10 = s00;
+        FloatVector s11 = s00;
+        FloatVector s12 = s00;
+        FloatVector s13 = s00;
+        for (int p = 0; p < k; p++) {
+            int o = p * W;
+            FloatVector y0 = FloatVector.fromArray(VectorLanes.S, bp, b0 + o);
+            FloatVector y1 = FloatVector.fromArray(VectorLanes.S, bp, b0 + o + L);
+            FloatVector y2 = FloatVector.fromArray(VectorLanes.S, bp, b1 + o);
+            FloatVector y3 = FloatVector.fromArray(VectorLanes.S, bp, b1 + o + L);
+            FloatVector x = FloatVector.broadcast(VectorLanes.S, a[a0 + p]);
+            s00 = x.fma(y0, s00);
+            s01 = x.fma(y1, s01);
+            s02 = x.fma(y2, s02);
+            s03 = x.fma(y3, s03);
+            x = FloatVector.broadcast(VectorLanes.S, a[a1 + p]);
+            s10 = x.fma(y0, s10);
+            s11 = x.fma(y1, s11);
+            s12 = x.fma(y2, s12);
+            s13 = x.fma(y3, s13);
+        }
+        s00.intoArray(out, o0);
+        s01.intoArray(out, o0 + L);
+        s02.intoArray(out, o0 + W);
+        s03.intoArray(out, o0 + W + L);
+        s10.intoArray(out, o0 + 2 * W);
+        s11.intoArray(out, o0 + 2 * W + L);
+        s12.intoArray(out, o0 + 3 * W);
+        s13.intoArray(out, o0 + 3 * W + L);
     }
 
     /** Puts (or adds) the first {@code w} columns of {@code rows} rows of the tile (row stride W) into C. */
