@@ -139,8 +139,16 @@ final class VectorTiles {
             int width = strip(s, m);
             int base = s * kl;
             if (ars == 1 && width == 6) {
-                // TN: the values of a strip at one p are adjacent in memory
-                for (int p = 0, ai = a0 + s, o = base; p < kl; p++, ai += aks, o += 6) {
+                // TN: the values of a strip at one p are adjacent in memory, so one vector moves them; its lanes
+                // past the sixth land where the next p's (or the next strip's) values go, and are overwritten there
+                int p = 0;
+                if (L >= 6) {
+                    int vectorPs = Math.min(kl, Math.min(fits(a.length, a0 + s, aks), fits(ap.length, base, 6)));
+                    for (int ai = a0 + s, o = base; p < vectorPs; p++, ai += aks, o += 6) {
+                        FloatVector.fromArray(VectorLanes.S, a, ai).intoArray(ap, o);
+                    }
+                }
+                for (int ai = a0 + s + p * aks, o = base + p * 6; p < kl; p++, ai += aks, o += 6) {
                     ap[o] = a[ai];
                     ap[o + 1] = a[ai + 1];
                     ap[o + 2] = a[ai + 2];
@@ -182,6 +190,11 @@ final class VectorTiles {
             }
             s += width;
         }
+    }
+
+    /** How many of the offsets {@code at + p*stride}, p = 0, 1, ..., start a whole vector inside an array of length n. */
+    private static int fits(int n, int at, int stride) {
+        return n - L < at ? 0 : (n - L - at) / stride + 1;
     }
 
     /** Four rows: eight accumulators, enough independent chains to keep both fma units busy. */
