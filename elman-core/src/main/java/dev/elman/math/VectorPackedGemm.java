@@ -58,6 +58,10 @@ final class VectorPackedGemm {
             narrow(m, n, k, a, aOff, lda, bp, j0, acc, c, cOff, ldc);
             return;
         }
+        if (m == 1) {   // a sentence's time step: straight to the row kernel
+            row(n, k, a, aOff, bp, j0, acc, c, cOff);
+            return;
+        }
         // strips of up to 6 rows; a last single row runs on its own, four panels at a time
         int stripped = VectorTiles.endsWithSingle(m) ? m - 1 : m;
         float[] ap = GemmScratch.get().packedA(stripped * k);
@@ -87,7 +91,7 @@ final class VectorPackedGemm {
 
     /** One row of C: four panels at a time, so that eight independent fma chains hide the fma latency. */
     private static void row(int n, int k, float[] a, int a0, float[] bp, int j0, boolean acc, float[] c, int c0) {
-        float[] tile = GemmScratch.get().lanes(6 * W);
+        float[] tile = acc || n % (4 * W) != 0 ? GemmScratch.get().lanes(6 * W) : null;
         int j = 0;
         for (; j + 4 * W <= n; j += 4 * W) {
             int b0 = (j0 + j) / W * k * W;
