@@ -64,20 +64,23 @@ class FloatKernelsMathTest {
         }
     }
 
+    /** Gaussian values ×3 with NaN, ±inf, ±0, the smallest subnormal and 9 at every {@code every}-th place. */
+    private static float[] withSpecials(Random rnd, int n, int every) {
+        float[] special = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 0f, -0f, Float.MIN_VALUE, 9f};
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = i % every == 0 ? special[(i / every) % special.length] : (float) rnd.nextGaussian() * 3;
+        }
+        return v;
+    }
+
     @ParameterizedTest
     @MethodSource("kernels")
     void addActivateIsAnAddThenTheActivation(FloatKernels kern) {
         Random rnd = new Random(3);
-        float[] special = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 0f, -0f, Float.MIN_VALUE, 9f};
         for (int n : new int[]{1, 7, 8, 13, 128, 517, 1300}) {
-            float[] x = new float[n + 5];
-            float[] h = new float[n + 9];
-            for (int i = 0; i < x.length; i++) {
-                x[i] = i % 11 == 0 ? special[i % special.length] : (float) rnd.nextGaussian() * 3;
-            }
-            for (int i = 0; i < h.length; i++) {
-                h[i] = i % 13 == 0 ? special[(i / 13) % special.length] : (float) rnd.nextGaussian() * 3;
-            }
+            float[] x = withSpecials(rnd, n + 5, 11);
+            float[] h = withSpecials(rnd, n + 9, 13);
             for (Activation f : Activation.values()) {
                 float[] expected = h.clone();
                 kern.addInPlace(x, 5, expected, 2, n);
@@ -96,16 +99,9 @@ class FloatKernelsMathTest {
     @MethodSource("kernels")
     void addActivateIntoIsAddActivateOnACopy(FloatKernels kern) {
         Random rnd = new Random(4);
-        float[] special = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 0f, -0f, Float.MIN_VALUE, 9f};
         for (int n : new int[]{1, 7, 8, 13, 128, 517}) {
-            float[] x = new float[n + 5];
-            float[] y = new float[n + 3];
-            for (int i = 0; i < x.length; i++) {
-                x[i] = i % 11 == 0 ? special[i % special.length] : (float) rnd.nextGaussian() * 3;
-            }
-            for (int i = 0; i < y.length; i++) {
-                y[i] = i % 13 == 0 ? special[(i / 13) % special.length] : (float) rnd.nextGaussian() * 3;
-            }
+            float[] x = withSpecials(rnd, n + 5, 11);
+            float[] y = withSpecials(rnd, n + 3, 13);
             float[] x0 = x.clone();
             float[] y0 = y.clone();
             for (Activation f : Activation.values()) {
