@@ -192,7 +192,7 @@ final class VectorTiles {
         }
     }
 
-    /** How many of the offsets {@code at + p*stride}, p = 0, 1, ..., start a whole vector inside an array of length n. */
+    /** How many of the offsets {@code at + p*stride}, p = 0, 1, ..., start a whole vector in an array of length n. */
     private static int fits(int n, int at, int stride) {
         return n - L < at ? 0 : (n - L - at) / stride + 1;
     }

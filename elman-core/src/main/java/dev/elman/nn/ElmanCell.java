@@ -85,9 +85,10 @@ final class ElmanCell<A> {
         }
         A packedW = w != null ? layouts.w.of(k, w.value(), hs, hs) : null;
         final int steps = p.maxLength();
+        // a frozen network never runs backward, so keeps no h(t-1) per row
+        final boolean keepPrev = !layouts.shared;
         boolean ranSplit = w != null && SplitRecurrence.applies(k, p, h0 != null || layouts.w.allFinite())
-                && splitter.run(this, k, p, tokens, table, h0, h0Off, h, prev, packedW, scratch,
-                !layouts.shared);
+                && splitter.run(this, k, p, tokens, table, h0, h0Off, h, prev, packedW, scratch, keepPrev);
         int serialSteps = ranSplit ? 0 : steps;
         for (int s = 0; s < serialSteps; s++) {
             int t = reverse ? steps - 1 - s : s;
@@ -100,8 +101,8 @@ final class ElmanCell<A> {
                 int nb = rowsFromNeighbour(p, t);
                 // rows starting from h(0) = 0 get W·0, which is +0 everywhere when W is finite: no product
                 int multiplied = h0 == null && layouts.w.allFinite() ? nb : rows;
-                // a frozen network never runs backward, so keeps no h(t-1) per row: its product reads h(t-1) in place
-                boolean inPlace = layouts.shared && multiplied == nb;
+                // without prev to keep, the product reads h(t-1) where it is
+                boolean inPlace = !keepPrev && multiplied == nb;
                 if (!inPlace) {
                     if (nb > 0) {
                         k.copy(h, p.offset(neighbour(t)) * hs, prev, off, nb * hs);
