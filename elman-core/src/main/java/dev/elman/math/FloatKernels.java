@@ -88,9 +88,7 @@ public final class FloatKernels implements Kernels<float[]> {
 
     @Override
     public void addInPlace(float[] x, int xOff, float[] inOut, int off, int n) {
-        for (int i = 0; i < n; i++) {
-            inOut[off + i] += x[xOff + i];
-        }
+        math.addInPlace(x, xOff, inOut, off, n);
     }
 
     @Override
@@ -150,20 +148,14 @@ public final class FloatKernels implements Kernels<float[]> {
     @Override
     public void addRowVector(float[] bias, int biasOff, float[] inOut, int off, int rows, int cols) {
         for (int r = 0; r < rows; r++) {
-            int o = off + r * cols;
-            for (int j = 0; j < cols; j++) {
-                inOut[o + j] += bias[biasOff + j];
-            }
+            math.addInPlace(bias, biasOff, inOut, off + r * cols, cols);
         }
     }
 
     @Override
     public void addColumnSums(float[] x, int off, int rows, int cols, float[] out, int outOff) {
         for (int r = 0; r < rows; r++) {
-            int o = off + r * cols;
-            for (int j = 0; j < cols; j++) {
-                out[outOff + j] += x[o + j];
-            }
+            math.addInPlace(x, off + r * cols, out, outOff, cols);
         }
     }
 
@@ -220,13 +212,7 @@ public final class FloatKernels implements Kernels<float[]> {
 
     @Override
     public void scatterAddRows(float[] x, int xOff, int rows, int cols, int[] ids, int idOff, float[] grad) {
-        for (int r = 0; r < rows; r++) {
-            int g = ids[idOff + r] * cols;
-            int o = xOff + r * cols;
-            for (int j = 0; j < cols; j++) {
-                grad[g + j] += x[o + j];
-            }
-        }
+        math.scatterAddRows(x, xOff, rows, cols, ids, idOff, grad);
     }
 
     // The one-hot products read and write M by columns, one cache line per element. With at least as many rows as

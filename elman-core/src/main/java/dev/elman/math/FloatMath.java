@@ -1,7 +1,8 @@
 package dev.elman.math;
 
 /**
- * The elementwise and row-wise float primitives that have a fast path: tanh (alone or after an add) and softmax.
+ * The elementwise and row-wise float primitives that have a fast path: tanh (alone or after an add), softmax, and
+ * adds between spans at two offsets (which JDK 17's C2 leaves scalar).
  * Semantics are those of the {@link Kernels} methods of the same names.
  */
 interface FloatMath {
@@ -17,6 +18,12 @@ interface FloatMath {
      * the bits of {@link #addTanh} on a copy of x.
      */
     void addTanh(float[] a, int aOff, float[] x, int xOff, float[] out, int outOff, int n);
+
+    /** See {@link Kernels#addInPlace}. */
+    void addInPlace(float[] x, int xOff, float[] inOut, int off, int n);
+
+    /** See {@link Kernels#scatterAddRows}. */
+    void scatterAddRows(float[] x, int xOff, int rows, int cols, int[] ids, int idOff, float[] grad);
 
     /** See {@link Kernels#softmaxCrossEntropy}. */
     double softmaxCrossEntropy(float[] logits, int off, int rows, int cols, int[] labels, int labelOff,

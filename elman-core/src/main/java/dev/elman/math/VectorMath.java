@@ -13,7 +13,8 @@ import jdk.incubator.vector.VectorSpecies;
  * Built from lane-wise IEEE operations only, never from the API's transcendental operators, whose intrinsic (SVML)
  * and Java fallback can disagree, which would make bits depend on whether C2 had compiled the caller yet.
  * Every element of a tanh goes through the vector code (the tail padded), so its bits do not depend on its position
- * in the array; softmax rows mix vector and scalar exp, but in a split fixed by the row width alone.
+ * in the array; softmax rows mix vector and scalar exp, but in a split fixed by the row width alone. Adds are
+ * lane-wise, with the bits of scalar ones.
  */
 final class VectorMath implements FloatMath {
 
@@ -131,6 +132,29 @@ final class VectorMath implements FloatMath {
             Arrays.fill(pad, rest, L, 0f);
             addTanhSpan(NEGATIVE_ZEROS, 0, pad, 0, pad, 0, L);
             System.arraycopy(pad, 0, x, off + main, rest);
+        }
+    }
+
+    @Override
+    public void addInPlace(float[] x, int xOff, float[] inOut, int off, int n) {
+        addSpan(x, xOff, inOut, off, n);
+    }
+
+    @Override
+    public void scatterAddRows(float[] x, int xOff, int rows, int cols, int[] ids, int idOff, float[] grad) {
+        for (int r = 0; r < rows; r++) {
+            addSpan(x, xOff + r * cols, grad, ids[idOff + r] * cols, cols);
+        }
+    }
+
+    /** {@code y[yOff + i] += x[xOff + i]}: lane-wise adds, the bits of scalar ones. */
+    private static void addSpan(float[] x, int xOff, float[] y, int yOff, int n) {
+        int i = 0;
+        for (int main = S.loopBound(n); i < main; i += L) {
+            FloatVector.fromArray(S, y, yOff + i).add(FloatVector.fromArray(S, x, xOff + i)).intoArray(y, yOff + i);
+        }
+        for (; i < n; i++) {
+            y[yOff + i] += x[xOff + i];
         }
     }
 

@@ -250,6 +250,26 @@ class FloatKernelsMathTest {
         assertFalse(kern.hasNonFinite(x, 10, 10));
     }
 
+    @ParameterizedTest
+    @MethodSource("kernels")
+    void rowAddsOverSeveralVectorsMatchTheReferenceAndCheckIds(FloatKernels kern) {
+        Random rnd = new Random(9);
+        int cols = 37;   // four 8-lane vectors and a tail of five
+        float[] x = GemmOracle.random(rnd, 2 + 3 * cols);
+        float[] got = GemmOracle.random(rnd, 5 * cols);
+        float[] want = got.clone();
+        int[] ids = {4, 0, 4};
+        kern.scatterAddRows(x, 2, 3, cols, ids, 0, got);
+        REF.scatterAddRows(x, 2, 3, cols, ids, 0, want);
+        kern.addInPlace(x, 1, got, 3, 2 * cols);
+        REF.addInPlace(x, 1, want, 3, 2 * cols);
+        assertArrayEquals(want, got);
+        assertThrows(IndexOutOfBoundsException.class, () -> kern.scatterAddRows(x, 2, 1, cols, new int[] {5}, 0,
+                got));
+        assertThrows(IndexOutOfBoundsException.class, () -> kern.scatterAddRows(x, 2, 1, cols, new int[] {-1}, 0,
+                got));
+    }
+
     @SuppressWarnings("unchecked")
     private static Kernels<float[]>[] cast(Kernels<float[]> a, Kernels<float[]> b) {
         return new Kernels[] {a, b};
