@@ -192,10 +192,7 @@ public final class FloatKernels implements Kernels<float[]> {
     @Override
     public void activationBackward(Activation f, float[] h, int hOff, float[] gradInOut, int off, int n) {
         if (f == Activation.TANH) {
-            for (int i = 0; i < n; i++) {
-                float hv = h[hOff + i];
-                gradInOut[off + i] *= 1f - hv * hv;
-            }
+            math.tanhBackward(h, hOff, gradInOut, off, n);
         } else {
             for (int i = 0; i < n; i++) {
                 gradInOut[off + i] *= h[hOff + i] > 0f ? 1f : 0f;
@@ -229,11 +226,7 @@ public final class FloatKernels implements Kernels<float[]> {
         float[] mt = GemmScratch.get().transposed(width * cols);
         transpose(m, cols, width, mt);
         for (int r = 0; r < rows; r++) {
-            int t = column(ids[idOff + r], width) * cols;
-            int o = outOff + r * cols;
-            for (int j = 0; j < cols; j++) {
-                out[o + j] += mt[t + j];
-            }
+            math.addInPlace(mt, column(ids[idOff + r], width) * cols, out, outOff + r * cols, cols);
         }
     }
 
@@ -247,11 +240,7 @@ public final class FloatKernels implements Kernels<float[]> {
         float[] gt = GemmScratch.get().transposed(width * cols);
         transpose(grad, cols, width, gt);
         for (int r = 0; r < rows; r++) {
-            int t = column(ids[idOff + r], width) * cols;
-            int o = xOff + r * cols;
-            for (int j = 0; j < cols; j++) {
-                gt[t + j] += x[o + j];
-            }
+            math.addInPlace(x, xOff + r * cols, gt, column(ids[idOff + r], width) * cols, cols);
         }
         transpose(gt, width, cols, grad);
     }

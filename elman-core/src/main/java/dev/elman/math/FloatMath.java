@@ -19,6 +19,9 @@ interface FloatMath {
      */
     void addTanh(float[] a, int aOff, float[] x, int xOff, float[] out, int outOff, int n);
 
+    /** {@code g = g·(1 − h²)} over {@code g[off, off+n)}, {@code h[hOff, hOff+n)}: tanh's backward step. */
+    void tanhBackward(float[] h, int hOff, float[] g, int off, int n);
+
     /** See {@link Kernels#addInPlace}. */
     void addInPlace(float[] x, int xOff, float[] inOut, int off, int n);
 

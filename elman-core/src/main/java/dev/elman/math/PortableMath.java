@@ -81,6 +81,14 @@ final class PortableMath implements FloatMath {
     }
 
     @Override
+    public void tanhBackward(float[] h, int hOff, float[] g, int off, int n) {
+        for (int i = 0; i < n; i++) {
+            float hv = h[hOff + i];
+            g[off + i] *= 1f - hv * hv;
+        }
+    }
+
+    @Override
     public void addInPlace(float[] x, int xOff, float[] inOut, int off, int n) {
         for (int i = 0; i < n; i++) {
             inOut[off + i] += x[xOff + i];

@@ -136,6 +136,20 @@ final class VectorMath implements FloatMath {
     }
 
     @Override
+    public void tanhBackward(float[] h, int hOff, float[] g, int off, int n) {
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        int i = 0;
+        for (int main = S.loopBound(n); i < main; i += L) {
+            FloatVector hv = FloatVector.fromArray(S, h, hOff + i);
+            FloatVector.fromArray(S, g, off + i).mul(one.sub(hv.mul(hv))).intoArray(g, off + i);
+        }
+        for (; i < n; i++) {
+            float hv = h[hOff + i];
+            g[off + i] *= 1f - hv * hv;
+        }
+    }
+
+    @Override
     public void addInPlace(float[] x, int xOff, float[] inOut, int off, int n) {
         addSpan(x, xOff, inOut, off, n);
     }

@@ -252,7 +252,7 @@ class FloatKernelsMathTest {
 
     @ParameterizedTest
     @MethodSource("kernels")
-    void rowAddsOverSeveralVectorsMatchTheReferenceAndCheckIds(FloatKernels kern) {
+    void rowAddsAndTanhBackwardOverSeveralVectorsMatchTheReference(FloatKernels kern) {
         Random rnd = new Random(9);
         int cols = 37;   // four 8-lane vectors and a tail of five
         float[] x = GemmOracle.random(rnd, 2 + 3 * cols);
@@ -263,6 +263,8 @@ class FloatKernelsMathTest {
         REF.scatterAddRows(x, 2, 3, cols, ids, 0, want);
         kern.addInPlace(x, 1, got, 3, 2 * cols);
         REF.addInPlace(x, 1, want, 3, 2 * cols);
+        kern.activationBackward(Activation.TANH, x, 2, got, 1, 3 * cols);
+        REF.activationBackward(Activation.TANH, x, 2, want, 1, 3 * cols);
         assertArrayEquals(want, got);
         assertThrows(IndexOutOfBoundsException.class, () -> kern.scatterAddRows(x, 2, 1, cols, new int[] {5}, 0,
                 got));
