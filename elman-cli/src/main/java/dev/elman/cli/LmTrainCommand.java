@@ -8,16 +8,14 @@ import dev.elman.nlp.lm.LmTrainer;
 import dev.elman.optim.AdamConfig;
 import dev.elman.optim.LrSchedule;
 import dev.elman.train.DataParallel;
-import dev.elman.train.MetricsLog;
-import dev.elman.train.ProgressBar;
 import dev.elman.train.TrainerConfig;
 import dev.elman.train.TrainingListener;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -32,6 +30,8 @@ import java.util.concurrent.Callable;
                         + "checkpoint, unless --minutes stops it: where a time budget stops depends on the "
                         + "machine's speed, so budgeted runs are not bit-reproducible."})
 final class LmTrainCommand implements Callable<Integer> {
+    @Mixin
+    TrainingRunOptions training;
     @Option(names = "--text", description = "UTF-8 text file (default: tiny-shakespeare in the data folder)")
     Path text;
     @Option(names = "--data", description = "data folder (default: $ELMAN_DATA or ../shared/data)")
@@ -81,14 +81,6 @@ final class LmTrainCommand implements Callable<Integer> {
             + "shard count (default ${DEFAULT-VALUE}, also on other core counts; 1: one shard with threads inside "
             + "the matrix products)")
     int threads;
-    @Option(names = "--checkpoint-dir", description = "checkpoint folder; an existing checkpoint is resumed")
-    Path checkpointDir;
-    @Option(names = "--checkpoint-every", defaultValue = "0", description = "also checkpoint every N steps")
-    int checkpointEvery;
-    @Option(names = "--metrics", description = "metrics log (.csv or .jsonl)")
-    Path metrics;
-    @Option(names = "--quiet", description = "no progress output")
-    boolean quiet;
 
     @Override
     public Integer call() throws Exception {
@@ -117,7 +109,7 @@ final class LmTrainCommand implements Callable<Integer> {
                       DataParallel parallel) throws java.io.IOException {
         LmTask task = new LmTask(model, train, texts.valid(validFraction), batch, seqLen, evalStreams, parallel)
                 .withDropout(dropout);
-        if (!quiet) {
+        if (!training.quiet) {
             System.err.printf(Locale.ROOT, "training a %d-layer Elman RNN (H=%d, %,d parameters) on %s: %,d training "
                             + "and %,d validation characters, %d distinct; %d streams × %d characters per step, "
                             + "Adam lr %s; %s%n", layers, hidden, model.network().parameterCount(), file, train.length,
@@ -125,20 +117,16 @@ final class LmTrainCommand implements Callable<Integer> {
         }
         TrainerConfig.Builder tc = TrainerConfig.builder().epochs(epochs).seed(seed)
                 .optimizer(AdamConfig.builder().lr(lr).build()).clipNorm(clip).metric("loss", false)
-                .checkpoints(checkpointDir, checkpointEvery);
+                .checkpoints(training.checkpointDir, training.checkpointEvery);
         if (lrDecay < 1) {
             int stepsPerEpoch = Math.max(1, (int) Math.ceil((train.length - 1.0) / batch / seqLen));
             tc.schedule(LrSchedule.stepDecay(lr, stepsPerEpoch, lrDecay));
         }
-        List<TrainingListener> listeners = new ArrayList<>();
-        listeners.add(ProgressBar.stderr(quiet));
-        if (metrics != null) {
-            listeners.add(new MetricsLog(metrics));
-        }
+        List<TrainingListener> listeners = training.listeners();
         Duration budget = minutes == null ? null : Duration.ofMillis(Math.round(minutes * 60_000));
         LmTrainer.Outcome o = LmTrainer.train(task, tc.build(), listeners, budget);
         LmModelFile.save(model, out);
-        if (!quiet) {
+        if (!training.quiet) {
             System.err.printf(Locale.ROOT, "%svalidation loss %.4f nats/char (%.4f bits/char) after %d epochs, %d steps,"
                             + " %.1f s (%,.0f training characters/s); saved %s%n",
                     o.outOfTime() ? "time budget reached; " : "", o.validLoss().natsPerChar(),

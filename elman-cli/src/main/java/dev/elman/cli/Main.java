@@ -30,12 +30,25 @@ public final class Main implements Runnable {
     static String messageOf(Throwable e) {
         String m = e.getMessage();
         if (e instanceof java.nio.file.NoSuchFileException) {
-            return "no such file: " + m;
+            return missing(m);
         }
         if (e instanceof java.nio.file.AccessDeniedException) {
             return "permission denied: " + m;
         }
         return m == null ? e.toString() : m;
+    }
+
+    /** Names the missing folder rather than the file when a file's folder does not exist. */
+    private static String missing(String path) {
+        try {
+            java.nio.file.Path parent = java.nio.file.Path.of(path).toAbsolutePath().getParent();
+            if (parent != null && !java.nio.file.Files.isDirectory(parent)) {
+                return "no such folder: " + parent + " (for " + path + ")";
+            }
+        } catch (RuntimeException notAPath) {
+            // the exception's text is not a path: say it as it is
+        }
+        return "no such file: " + path;
     }
 
     @Override

@@ -12,13 +12,12 @@ import dev.elman.nlp.vocab.Vocabulary;
 import dev.elman.optim.AdamConfig;
 import dev.elman.optim.LrSchedule;
 import dev.elman.train.DataParallel;
-import dev.elman.train.MetricsLog;
 import dev.elman.train.NonFinitePolicy;
-import dev.elman.train.ProgressBar;
 import dev.elman.train.Trainer;
 import dev.elman.train.TrainerConfig;
 import dev.elman.train.TrainingListener;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -33,6 +32,8 @@ import java.util.concurrent.Callable;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a tagger on CoNLL-U; the model that scores best on the dev file is saved.")
 final class TagTrainCommand implements Callable<Integer> {
+    @Mixin
+    TrainingRunOptions training;
     @Option(names = "--data", description = "data folder (default: $ELMAN_DATA or ../shared/data)")
     Path data;
     @Option(names = "--train", description = "training CoNLL-U (default: UD English EWT train)")
@@ -78,12 +79,6 @@ final class TagTrainCommand implements Callable<Integer> {
     int patience;
     @Option(names = "--max-sentences", defaultValue = "0", description = "use only the first N training sentences")
     int maxSentences;
-    @Option(names = "--checkpoint-dir", description = "checkpoint folder; an existing checkpoint is resumed")
-    Path checkpointDir;
-    @Option(names = "--checkpoint-every", defaultValue = "0", description = "also checkpoint every N steps")
-    int checkpointEvery;
-    @Option(names = "--metrics", description = "metrics log (.csv or .jsonl)")
-    Path metrics;
     @Option(names = "--on-nonfinite", defaultValue = "STOP", description = "STOP (keep the last good checkpoint "
             + "and fail, naming the step) or SKIP (skip the batch and count it) on a NaN/Inf loss or gradient")
     NonFinitePolicy onNonFinite;
@@ -96,8 +91,6 @@ final class TagTrainCommand implements Callable<Integer> {
     @Option(names = "--kernel-threads", description = "threads inside each matrix product (default: 1 with several "
             + "shards, else the number of cores; results do not depend on it)")
     Integer kernelThreads;
-    @Option(names = "--quiet", description = "no progress output")
-    boolean quiet;
 
     @Override
     public Integer call() throws Exception {
@@ -132,10 +125,10 @@ final class TagTrainCommand implements Callable<Integer> {
             cb.wordDropout(wordDropout);
         }
         TaggerConfig config = cb.build();
-        train(config, trainCorpus, devCorpus, out, checkpointDir);
+        train(config, trainCorpus, devCorpus, out, training.checkpointDir);
         if (baseline) {
             Path ffOut = ModelPaths.baselineOf(out);
-            Path ffCheckpoints = checkpointDir == null ? null : checkpointDir.resolve("baseline");
+            Path ffCheckpoints = training.checkpointDir == null ? null : training.checkpointDir.resolve("baseline");
             train(config.toBuilder().recurrent(false).build(), trainCorpus, devCorpus, ffOut, ffCheckpoints);
         }
         return 0;
@@ -150,7 +143,7 @@ final class TagTrainCommand implements Callable<Integer> {
                 : threads > 1 ? 1 : Runtime.getRuntime().availableProcessors();
         TaggerModel model = TaggerModel.create(config, features, tagSet(trainCorpus), Engine.kernels(productThreads),
                 seed);
-        if (!quiet) {
+        if (!training.quiet) {
             System.err.printf(Locale.ROOT, "training %s on %,d sentences (%,d words), dev %,d sentences; "
                             + "%,d parameters; %s%n", config.recurrent() ? "the RNN tagger" : "the feed-forward baseline",
                     trainCorpus.size(), trainCorpus.words(), devCorpus.size(),
@@ -165,11 +158,12 @@ final class TagTrainCommand implements Callable<Integer> {
             TrainerConfig tc = TrainerConfig.builder().epochs(epochs).seed(seed)
                     .optimizer(AdamConfig.builder().lr(lr).build()).clipNorm(5.0).metric("accuracy", true)
                     .schedule(LrSchedule.warmupThenDecay(lr, 1.0, 0, finalLrFactor, totalSteps))
-                    .patience(patience).checkpoints(checkpoints, checkpointEvery).nonFinite(onNonFinite).build();
+                    .patience(patience).checkpoints(checkpoints, training.checkpointEvery).nonFinite(onNonFinite)
+                    .build();
             r = runTraining(tc, task);
         }
         TaggerModelFile.save(model, modelOut);
-        if (!quiet) {
+        if (!training.quiet) {
             System.err.printf(Locale.ROOT, "best dev accuracy %.2f%% after epoch %d; %d steps in %.1f s%s; saved %s%n",
                     100 * r.bestMetric(), r.bestEpoch() + 1, r.steps(), (System.nanoTime() - t0) / 1e9,
                     r.skippedBatches() > 0 ? "; " + r.skippedBatches() + " batches skipped (NaN/Inf)" : "",
@@ -178,11 +172,7 @@ final class TagTrainCommand implements Callable<Integer> {
     }
 
     private Trainer.Result runTraining(TrainerConfig tc, TaggerTask task) throws java.io.IOException {
-        List<TrainingListener> listeners = new ArrayList<>();
-        listeners.add(ProgressBar.stderr(quiet));
-        if (metrics != null) {
-            listeners.add(new MetricsLog(metrics));
-        }
+        List<TrainingListener> listeners = training.listeners();
         return new Trainer(tc, listeners).run(task);
     }
 

@@ -84,6 +84,26 @@ class LmCommandTest {
                 text(dir).toString());
         assertEquals(1, eval.code());
         assertTrue(eval.err().contains("no such file"), eval.err());
+
+        Path noFolder = dir.resolve("absent-folder");
+        Run metrics = run("lm", "train", "--text", text(dir).toString(), "--out", dir.resolve("m.safetensors")
+                .toString(), "--hidden", "4", "--epochs", "1", "--metrics", noFolder.resolve("m.csv").toString());
+        assertEquals(1, metrics.code());
+        assertTrue(metrics.err().contains("elman: no such folder: " + noFolder), metrics.err());
+        assertTrue(!Files.exists(dir.resolve("m.safetensors")), "nothing written when the run cannot start");
+    }
+
+    @Test
+    void checkpointAndMetricsOptionsReachTheTrainer(@TempDir Path dir) throws IOException {
+        Path metrics = dir.resolve("m.jsonl");
+        Path checkpoints = dir.resolve("ck");
+        Run train = run("lm", "train", "--text", text(dir).toString(), "--out", dir.resolve("m.safetensors")
+                .toString(), "--hidden", "4", "--epochs", "1", "--batch", "4", "--seq-len", "16", "--quiet",
+                "--metrics", metrics.toString(), "--checkpoint-dir", checkpoints.toString(), "--checkpoint-every", "2");
+        assertEquals(0, train.code(), train.err());
+        assertEquals("", train.err(), "--quiet");
+        assertTrue(Files.readString(metrics).startsWith("{"), "one JSON object per line");
+        assertTrue(Files.isDirectory(checkpoints) && Files.list(checkpoints).findAny().isPresent());
     }
 
     @Test
