@@ -25,8 +25,12 @@ interface FloatMath {
     /** See {@link Kernels#addInPlace}. */
     void addInPlace(float[] x, int xOff, float[] inOut, int off, int n);
 
-    /** See {@link Kernels#scatterAddRows}. */
-    void scatterAddRows(float[] x, int xOff, int rows, int cols, int[] ids, int idOff, float[] grad);
+    /** See {@link Kernels#scatterAddRows}: {@link #addInPlace} row by row. */
+    default void scatterAddRows(float[] x, int xOff, int rows, int cols, int[] ids, int idOff, float[] grad) {
+        for (int r = 0; r < rows; r++) {
+            addInPlace(x, xOff + r * cols, grad, ids[idOff + r] * cols, cols);
+        }
+    }
 
     /** See {@link Kernels#softmaxCrossEntropy}. */
     double softmaxCrossEntropy(float[] logits, int off, int rows, int cols, int[] labels, int labelOff,

@@ -96,13 +96,6 @@ final class PortableMath implements FloatMath {
     }
 
     @Override
-    public void scatterAddRows(float[] x, int xOff, int rows, int cols, int[] ids, int idOff, float[] grad) {
-        for (int r = 0; r < rows; r++) {
-            addInPlace(x, xOff + r * cols, grad, ids[idOff + r] * cols, cols);
-        }
-    }
-
-    @Override
     public double softmaxCrossEntropy(float[] logits, int off, int rows, int cols, int[] labels, int labelOff,
                                       int ignoreLabel, double scale, float[] grad, int gradOff) {
         double loss = 0;

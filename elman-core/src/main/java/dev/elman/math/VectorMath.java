@@ -154,13 +154,6 @@ final class VectorMath implements FloatMath {
         addSpan(x, xOff, inOut, off, n);
     }
 
-    @Override
-    public void scatterAddRows(float[] x, int xOff, int rows, int cols, int[] ids, int idOff, float[] grad) {
-        for (int r = 0; r < rows; r++) {
-            addSpan(x, xOff + r * cols, grad, ids[idOff + r] * cols, cols);
-        }
-    }
-
     /** {@code y[yOff + i] += x[xOff + i]}: lane-wise adds, the bits of scalar ones. */
     private static void addSpan(float[] x, int xOff, float[] y, int yOff, int n) {
         int i = 0;

@@ -183,6 +183,7 @@ final class VectorTiles {
                     ap[o + 5] = a[r5 + p];
                 }
             } else if (width == 4 && aks == 1) {
+                // the 4-row strip that ends a 16-row shard, unrolled as the six-row one (a loop over r is slower)
                 int r0 = a0 + s * ars;
                 int r1 = r0 + ars;
                 int r2 = r1 + ars;
