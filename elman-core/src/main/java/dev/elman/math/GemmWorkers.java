@@ -106,6 +106,13 @@ final class GemmWorkers {
                 Thread.onSpinWait();
             }
         }
+
+        @Override
+        public void checkOthers() {
+            if (broken) {
+                throw new OtherPartFailed();
+            }
+        }
     }
 
     /** Thrown at the barrier by the parts that did not fail themselves; the failing part's exception is reported. */

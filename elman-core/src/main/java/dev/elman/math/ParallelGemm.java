@@ -81,6 +81,12 @@ final class ParallelGemm implements FloatGemm {
         }
     }
 
+    @Override
+    public void gemmPackedRowSpan(int n, int k, int p0, int p1, float[] a, int aOff, float[] packed, int nb, int j0,
+                                  float[] c, int cOff) {
+        inner.gemmPackedRowSpan(n, k, p0, p1, a, aOff, packed, nb, j0, c, cOff);
+    }
+
     /** The arguments of one split product; one instance per calling thread, reused. */
     private static final class Split implements GemmWorkers.Job {
         private FloatGemm inner;

@@ -13,5 +13,11 @@ public interface PartsJob {
     interface Barrier {
         /** Returns once every part of the job has called it (the same number of times). */
         void await();
+
+        /**
+         * Throws if another part has failed: for a part that waits for the others by its own means (a flag they
+         * set) instead of at the barrier, and must not wait for ever.
+         */
+        void checkOthers();
     }
 }

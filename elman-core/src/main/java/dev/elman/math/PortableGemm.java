@@ -74,6 +74,21 @@ final class PortableGemm implements FloatGemm {
         gemm(false, false, m, n, k, a, aOff, lda, packed, j0, nb, accumulate, c, cOff, ldc);
     }
 
+    @Override
+    public void gemmPackedRowSpan(int n, int k, int p0, int p1, float[] a, int aOff, float[] packed, int nb, int j0,
+                                  float[] c, int cOff) {
+        if (p0 == 0) {
+            Arrays.fill(c, cOff, cOff + n, 0f);
+        }
+        for (int p = p0; p < p1; p++) {
+            float x = a[aOff + p];
+            int b = p * nb + j0;
+            for (int j = 0; j < n; j++) {
+                c[cOff + j] = c[cOff + j] + x * packed[b + j];
+            }
+        }
+    }
+
     /** Outputs narrower than this are computed transposed when that gives longer inner loops. */
     static final int NARROW = 32;
 

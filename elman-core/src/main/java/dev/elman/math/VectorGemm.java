@@ -75,6 +75,12 @@ final class VectorGemm implements FloatGemm {
         VectorPackedGemm.gemm(m, n, k, a, aOff, lda, packed, j0, accumulate, c, cOff, ldc);
     }
 
+    @Override
+    public void gemmPackedRowSpan(int n, int k, int p0, int p1, float[] a, int aOff, float[] packed, int nb, int j0,
+                                  float[] c, int cOff) {
+        VectorPackedGemm.rowSpan(n, k, p0, p1, a, aOff, packed, j0, c, cOff);
+    }
+
     // ---- NT: dot products of rows of A with rows of B, both unit stride in k ---------------------------------
 
     private static void nt(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,

@@ -96,10 +96,10 @@ final class VectorPackedGemm {
         for (; j + 4 * W <= n; j += 4 * W) {
             int b0 = (j0 + j) / W * k * W;
             if (acc) {
-                k1x4(k, a, a0, bp, b0, k * W, tile, 0);
+                k1x4(0, k, false, a, a0, bp, b0, k * W, tile, 0);
                 drain(tile, 1, 4 * W, true, c, c0 + j, 0);
             } else {
-                k1x4(k, a, a0, bp, b0, k * W, c, c0 + j);
+                k1x4(0, k, false, a, a0, bp, b0, k * W, c, c0 + j);
             }
         }
         for (; j < n; j += W) {
@@ -111,6 +111,27 @@ final class VectorPackedGemm {
                 VectorTiles.t1(k, a, a0, bp, b0, tile, 0, false);
                 drain(tile, 1, w, acc, c, c0 + j, 0);
             }
+        }
+    }
+
+    /**
+     * Terms p in [p0, p1) of columns {@code [j0, j0+n)} of one row's product, written to C's columns [0, n) at
+     * {@code c0}: from zero when p0 = 0, otherwise carried on from the sums there, with the fma of every other path
+     * here, so that spans covering [0, k) in order give the bits of the whole product.
+     */
+    static void rowSpan(int n, int k, int p0, int p1, float[] a, int a0, float[] bp, int j0, float[] c, int c0) {
+        boolean resume = p0 > 0;
+        int j = 0;
+        for (; j + 4 * W <= n; j += 4 * W) {
+            k1x4(p0, p1, resume, a, a0, bp, (j0 + j) / W * k * W, k * W, c, c0 + j);
+        }
+        for (; j < n; j++) {   // columns beyond the last four panels: one lane's fma at a time
+            int b = (j0 + j) / W * k * W + (j0 + j) % W;
+            float s = resume ? c[c0 + j] : 0f;
+            for (int p = p0; p < p1; p++) {
+                s = Math.fma(a[a0 + p], bp[b + p * W], s);
+            }
+            c[c0 + j] = s;
         }
     }
 
@@ -174,7 +195,12 @@ final class VectorPackedGemm {
         VectorTiles.drain(tile, 0, W, rows, w, acc, c, c0, ldc);
     }
 
-    private static void k1x4(int k, float[] a, int a0, float[] bp, int b0, int step, float[] c, int c0) {
+    /**
+     * One row times four panels over terms p in [p0, p1): eight accumulators, started from zero or, with
+     * {@code resume}, from the sums in C.
+     */
+    private static void k1x4(int p0, int p1, boolean resume, float[] a, int a0, float[] bp, int b0, int step,
+                             float[] c, int c0) {
         FloatVector s0 = FloatVector.zero(VectorLanes.S);
         FloatVector s1 = s0;
         FloatVector s2 = s0;
@@ -183,10 +209,20 @@ final class VectorPackedGemm {
         FloatVector s5 = s0;
         FloatVector s6 = s0;
         FloatVector s7 = s0;
+        if (resume) {
+            s0 = FloatVector.fromArray(VectorLanes.S, c, c0);
+            s1 = FloatVector.fromArray(VectorLanes.S, c, c0 + L);
+            s2 = FloatVector.fromArray(VectorLanes.S, c, c0 + W);
+            s3 = FloatVector.fromArray(VectorLanes.S, c, c0 + W + L);
+            s4 = FloatVector.fromArray(VectorLanes.S, c, c0 + 2 * W);
+            s5 = FloatVector.fromArray(VectorLanes.S, c, c0 + 2 * W + L);
+            s6 = FloatVector.fromArray(VectorLanes.S, c, c0 + 3 * W);
+            s7 = FloatVector.fromArray(VectorLanes.S, c, c0 + 3 * W + L);
+        }
         int b1 = b0 + step;
         int b2 = b1 + step;
         int b3 = b2 + step;
-        for (int p = 0; p < k; p++) {
+        for (int p = p0; p < p1; p++) {
             int o = p * W;
             FloatVector x = FloatVector.broadcast(VectorLanes.S, a[a0 + p]);
             s0 = x.fma(FloatVector.fromArray(VectorLanes.S, bp, b0 + o), s0);

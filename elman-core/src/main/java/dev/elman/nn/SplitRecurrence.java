@@ -3,13 +3,19 @@ package dev.elman.nn;
 import dev.elman.math.Kernels;
 import dev.elman.math.PartsJob;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
 /**
  * The time loop of one cell's forward pass over a few rows, split by columns of h over the kernels' threads
- * ({@link Kernels#runTogether}): each part forms its columns of a(t) = b + U x(t) + W h(t-1) and of h(t), and the parts
- * meet at a barrier after every step. A step of one sentence reads the whole of W for a single row, which on one
- * core is bound by how fast its cache delivers W; split, each core reads only its half of W, which stays in its own
- * cache from step to step. Every element is formed by the very operations of the one-thread loop, so the bits are
- * the same. One per workspace: it holds the arguments of the pass it runs.
+ * ({@link Kernels#runTogether}): each part forms its columns of a(t) = b + U x(t) + W h(t-1) and of h(t). A step of
+ * one sentence reads the whole of W for a single row, which on one core is bound by how fast its cache delivers W;
+ * split, each core reads only its half of W, which stays in its own cache from step to step. Several rows meet at
+ * a barrier after every step. One row does without: each part starts a step's product on the columns of h(t-1) it
+ * formed itself and waits for another part's only where its sums reach them ({@link Kernels#gemmPackedRowSpan}),
+ * so passing h between the cores overlaps the arithmetic. Every
+ * element is formed by the very operations of the one-thread loop, so the bits are the same. One per workspace: it
+ * holds the arguments of the pass it runs.
  */
 final class SplitRecurrence<A> implements PartsJob {
     /** Largest batch split this way; larger batches keep a core busy by themselves. */
@@ -27,6 +33,15 @@ final class SplitRecurrence<A> implements PartsJob {
     private A packedW;
     private A scratch;
     private boolean keepPrev;
+
+    // One row: instead of a barrier after every step, each part counts the steps it has finished in its own slot
+    // (PAD longs apart), and waits for another part's count only when its product reaches that part's columns of
+    // h(t-1). A part starts each step with the columns it formed itself, the other parts' meanwhile arriving.
+    private static final VarHandle DONE = MethodHandles.arrayElementVarHandle(long[].class);
+    private static final int PAD = 16;
+    private long[] done = new long[0];
+    /** The count before this pass's first step: counts only grow, so none left from an earlier pass is mistaken. */
+    private long base;
 
     /**
      * Whether a recurrent cell's loop over this batch may run split: several threads, few rows, and no W·0 to form
@@ -60,6 +75,9 @@ final class SplitRecurrence<A> implements PartsJob {
         this.packedW = packedW;
         this.scratch = scratch;
         this.keepPrev = keepPrev;
+        if (done.length < k.parts() * PAD) {
+            done = new long[k.parts() * PAD];
+        }
         try {
             return k.runTogether(this);
         } finally {
@@ -73,6 +91,7 @@ final class SplitRecurrence<A> implements PartsJob {
             this.prev = null;
             this.packedW = null;
             this.scratch = null;
+            base += p.maxLength() + 1;
         }
     }
 
@@ -83,6 +102,15 @@ final class SplitRecurrence<A> implements PartsJob {
         int lo = Math.min(hs, Kernels.COLUMN_BLOCK * (blocks * part / parts));
         int hi = Math.min(hs, Kernels.COLUMN_BLOCK * (blocks * (part + 1) / parts));
         int steps = p.maxLength();
+        if (p.batchSize() == 1 && k.splitsRowSums()) {
+            for (int s = 0; s < steps; s++) {
+                if (lo < hi) {
+                    oneRow(s, cell.reverse ? steps - 1 - s : s, hs, part, parts, blocks, lo, hi, barrier);
+                }
+                DONE.setRelease(done, part * PAD, base + s + 1);
+            }
+            return;
+        }
         for (int s = 0; s < steps; s++) {
             if (lo < hi) {
                 step(cell.reverse ? steps - 1 - s : s, hs, lo, hi);
@@ -130,6 +158,51 @@ final class SplitRecurrence<A> implements PartsJob {
             } else {
                 k.addActivate(cell.activation, scratch, r * hs + lo, h, at, w);
             }
+        }
+    }
+
+    /** Columns [lo, hi) of step t, the s-th of a one-row pass. */
+    private void oneRow(int s, int t, int hs, int part, int parts, int blocks, int lo, int hi, Barrier barrier) {
+        int w = hi - lo;
+        int at = p.offset(t) * hs + lo;
+        boolean fromNeighbour = cell.rowsFromNeighbour(p, t) > 0;
+        A src = fromNeighbour ? h : h0;
+        int srcOff = fromNeighbour ? p.offset(cell.neighbour(t)) * hs : h0Off;
+        if (keepPrev) {
+            if (src != null) {
+                k.copy(src, srcOff + lo, prev, at, w);
+            } else {
+                k.fill(prev, at, w, 0);
+            }
+        }
+        if (src == null) {
+            k.fill(scratch, lo, w, 0);   // W·0 of a finite W
+        } else {
+            for (int q = 0; q < parts; q++) {
+                int qlo = Math.min(hs, Kernels.COLUMN_BLOCK * (blocks * q / parts));
+                int qhi = Math.min(hs, Kernels.COLUMN_BLOCK * (blocks * (q + 1) / parts));
+                if (qlo == qhi) {
+                    continue;
+                }
+                if (q != part && fromNeighbour) {
+                    awaitStep(q, s - 1, barrier);
+                }
+                k.gemmPackedRowSpan(lo, hi, hs, hs, qlo, qhi, src, srcOff, packedW, scratch, 0);
+            }
+        }
+        if (table != null) {
+            k.addActivateInto(cell.activation, scratch, lo, table, tokens[p.offset(t)] * hs + lo, h, at, w);
+        } else {
+            k.addActivate(cell.activation, scratch, lo, h, at, w);
+        }
+    }
+
+    /** Returns once part q has finished the s-th step of this pass (throws if a part failed). */
+    private void awaitStep(int q, int s, Barrier barrier) {
+        long want = base + s + 1;
+        while ((long) DONE.getAcquire(done, q * PAD) < want) {
+            barrier.checkOthers();
+            Thread.onSpinWait();
         }
     }
 }

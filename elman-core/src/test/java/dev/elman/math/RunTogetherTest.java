@@ -55,6 +55,27 @@ class RunTogetherTest {
     }
 
     @Test
+    void aPartWaitingByItsOwnMeansIsReleasedWhenAnotherFails() {
+        FloatKernels k = FastKernels.best(2);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> k.runTogether((part, parts, b) -> {
+            if (part == 1) {
+                throw new IllegalStateException("part 1 broke");
+            }
+            while (true) {   // a flag part 1 never sets
+                b.checkOthers();
+                Thread.onSpinWait();
+            }
+        }));
+        assertThat(e).hasMessage("part 1 broke");
+        int[] count = new int[2];
+        assertThat(k.runTogether((part, parts, b) -> {
+            b.checkOthers();
+            count[part]++;
+        })).isTrue();
+        assertThat(count).containsExactly(1, 1);
+    }
+
+    @Test
     void columnBlocksOfAPackedProductHaveTheBitsOfTheWhole() {
         Random rnd = new Random(8);
         int m = 3;

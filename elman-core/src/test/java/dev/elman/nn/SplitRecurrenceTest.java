@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A few rows' time loop split by columns over two threads gives the bits of the one-thread loop: frozen or not,
- * from h(0) = 0 or a given h(0), both directions, hidden sizes that split unevenly or leave a part nothing.
+ * from h(0) = 0 or a given h(0), both directions, hidden sizes that split unevenly or leave a part nothing; one
+ * sequence (parts waiting for each other's columns of h(t-1), no barrier) and several.
  */
 class SplitRecurrenceTest {
     static List<Arguments> cases() {
@@ -25,7 +26,7 @@ class SplitRecurrenceTest {
             pairs.add(new FloatKernels[]{FastKernels.vector(1), FastKernels.vector(2)});
         }
         for (FloatKernels[] pair : pairs) {
-            for (int hidden : new int[]{20, 70, 96}) {
+            for (int hidden : new int[]{20, 70, 96, 200}) {
                 for (boolean frozen : new boolean[]{false, true}) {
                     all.add(Arguments.of(pair[0], pair[1], hidden, frozen));
                 }
