@@ -26,10 +26,10 @@ interface FloatGemm {
                     boolean accumulate, float[] c, int cOff, int ldc);
 
     /**
-     * Terms p in [p0, p1) of columns {@code [j0, j0+n)} of a one-row {@link #gemmPacked} (without accumulate), into
-     * C's first n elements at {@code cOff}: their sum when p0 = 0, else carried on from the sums already there.
-     * Spans covering [0, k) in order give each element the bits of the whole product.
+     * Terms p in [p0, p1) of columns {@code [j0, j0+n)} of {@link #gemmPacked} (without accumulate), into C's
+     * columns [0, n) at {@code cOff}: their sums when p0 = 0, else carried on from the sums already there. Spans
+     * covering [0, k) in order give each element the bits of the whole product.
      */
-    void gemmPackedRowSpan(int n, int k, int p0, int p1, float[] a, int aOff, float[] packed, int nb, int j0,
-                           float[] c, int cOff);
+    void gemmPackedSpan(int m, int n, int k, int p0, int p1, float[] a, int aOff, int lda, float[] packed, int nb,
+                        int j0, float[] c, int cOff, int ldc);
 }

@@ -136,18 +136,20 @@ public final class FloatKernels implements Kernels<float[]> {
     }
 
     @Override
-    public void gemmPackedRowSpan(int j0, int j1, int n, int k, int p0, int p1, float[] a, int aOff, float[] packed,
-                                  float[] c, int cOff) {
-        if (j0 < 0 || j0 > j1 || j1 > n || j0 % COLUMN_BLOCK != 0 || p0 < 0 || p0 > p1 || p1 > k) {
+    public void gemmPackedSpan(int m, int j0, int j1, int n, int k, int p0, int p1, float[] a, int aOff, int lda,
+                               float[] packed, float[] c, int cOff, int ldc) {
+        if (m < 0 || j0 < 0 || j0 > j1 || j1 > n || j0 % COLUMN_BLOCK != 0 || p0 < 0 || p0 > p1 || p1 > k) {
             throw new IllegalArgumentException("columns [" + j0 + ", " + j1 + ") of " + n + ", terms [" + p0 + ", "
-                    + p1 + ") of " + k + ": expected 0 <= j0 <= j1 <= n with j0 a multiple of " + COLUMN_BLOCK
-                    + " and 0 <= p0 <= p1 <= k");
+                    + p1 + ") of " + k + " (m=" + m + "): expected 0 <= j0 <= j1 <= n with j0 a multiple of "
+                    + COLUMN_BLOCK + " and 0 <= p0 <= p1 <= k");
         }
-        single.gemmPackedRowSpan(j1 - j0, k, p0, p1, a, aOff, packed, n, j0, c, cOff + j0);
+        if (m > 0 && j1 > j0) {
+            single.gemmPackedSpan(m, j1 - j0, k, p0, p1, a, aOff, lda, packed, n, j0, c, cOff + j0, ldc);
+        }
     }
 
     @Override
-    public boolean splitsRowSums() {
+    public boolean splitsSums() {
         return true;
     }
 

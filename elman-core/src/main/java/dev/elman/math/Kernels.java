@@ -97,19 +97,18 @@ public interface Kernels<A> {
     }
 
     /**
-     * Terms p in [p0, p1) of a one-row {@link #gemmPackedRightColumns}: C's columns {@code [j0, j1)} at {@code cOff}
-     * get the sum of those terms when p0 = 0 and carry on from the sums already there otherwise, so that spans
-     * covering [0, k) in order give every element the bits of the whole product. The parts of a split recurrence
-     * use it to start on the columns of h(t-1) they formed themselves before the others' arrive. Only where
-     * {@link #splitsRowSums()}.
+     * Terms p in [p0, p1) of {@link #gemmPackedRightColumns}: C's columns {@code [j0, j1)} get the sums of those
+     * terms when p0 = 0 and carry on from the sums already there otherwise, so that spans covering [0, k) in order
+     * give every element the bits of the whole product. The parts of a split recurrence use it to start on the
+     * columns of h(t-1) they formed themselves before the others' arrive. Only where {@link #splitsSums()}.
      */
-    default void gemmPackedRowSpan(int j0, int j1, int n, int k, int p0, int p1, A a, int aOff, A packed, A c,
-                                   int cOff) {
+    default void gemmPackedSpan(int m, int j0, int j1, int n, int k, int p0, int p1, A a, int aOff, int lda,
+                                A packed, A c, int cOff, int ldc) {
         throw new UnsupportedOperationException(name() + " does not split a product's sums");
     }
 
-    /** Whether {@link #gemmPackedRowSpan} is available. */
-    default boolean splitsRowSums() {
+    /** Whether {@link #gemmPackedSpan} is available. */
+    default boolean splitsSums() {
         return false;
     }
 

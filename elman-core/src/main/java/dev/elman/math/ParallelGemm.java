@@ -82,9 +82,9 @@ final class ParallelGemm implements FloatGemm {
     }
 
     @Override
-    public void gemmPackedRowSpan(int n, int k, int p0, int p1, float[] a, int aOff, float[] packed, int nb, int j0,
-                                  float[] c, int cOff) {
-        inner.gemmPackedRowSpan(n, k, p0, p1, a, aOff, packed, nb, j0, c, cOff);
+    public void gemmPackedSpan(int m, int n, int k, int p0, int p1, float[] a, int aOff, int lda, float[] packed,
+                               int nb, int j0, float[] c, int cOff, int ldc) {
+        inner.gemmPackedSpan(m, n, k, p0, p1, a, aOff, lda, packed, nb, j0, c, cOff, ldc);
     }
 
     /** The arguments of one split product; one instance per calling thread, reused. */

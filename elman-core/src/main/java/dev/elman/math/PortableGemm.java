@@ -75,16 +75,19 @@ final class PortableGemm implements FloatGemm {
     }
 
     @Override
-    public void gemmPackedRowSpan(int n, int k, int p0, int p1, float[] a, int aOff, float[] packed, int nb, int j0,
-                                  float[] c, int cOff) {
-        if (p0 == 0) {
-            Arrays.fill(c, cOff, cOff + n, 0f);
-        }
-        for (int p = p0; p < p1; p++) {
-            float x = a[aOff + p];
-            int b = p * nb + j0;
-            for (int j = 0; j < n; j++) {
-                c[cOff + j] = c[cOff + j] + x * packed[b + j];
+    public void gemmPackedSpan(int m, int n, int k, int p0, int p1, float[] a, int aOff, int lda, float[] packed,
+                               int nb, int j0, float[] c, int cOff, int ldc) {
+        for (int i = 0; i < m; i++) {
+            int ci = cOff + i * ldc;
+            if (p0 == 0) {
+                Arrays.fill(c, ci, ci + n, 0f);
+            }
+            for (int p = p0; p < p1; p++) {
+                float x = a[aOff + i * lda + p];
+                int b = p * nb + j0;
+                for (int j = 0; j < n; j++) {
+                    c[ci + j] = c[ci + j] + x * packed[b + j];
+                }
             }
         }
     }

@@ -76,9 +76,9 @@ final class VectorGemm implements FloatGemm {
     }
 
     @Override
-    public void gemmPackedRowSpan(int n, int k, int p0, int p1, float[] a, int aOff, float[] packed, int nb, int j0,
-                                  float[] c, int cOff) {
-        VectorPackedGemm.rowSpan(n, k, p0, p1, a, aOff, packed, j0, c, cOff);
+    public void gemmPackedSpan(int m, int n, int k, int p0, int p1, float[] a, int aOff, int lda, float[] packed,
+                               int nb, int j0, float[] c, int cOff, int ldc) {
+        VectorPackedGemm.span(m, n, k, p0, p1, a, aOff, lda, packed, j0, c, cOff, ldc);
     }
 
     // ---- NT: dot products of rows of A with rows of B, both unit stride in k ---------------------------------

@@ -115,11 +115,20 @@ final class VectorPackedGemm {
     }
 
     /**
-     * Terms p in [p0, p1) of columns {@code [j0, j0+n)} of one row's product, written to C's columns [0, n) at
-     * {@code c0}: from zero when p0 = 0, otherwise carried on from the sums there, with the fma of every other path
-     * here, so that spans covering [0, k) in order give the bits of the whole product.
+     * Terms p in [p0, p1) of columns {@code [j0, j0+n)} of the product of the m×k A with the packed B, written to
+     * C's columns [0, n) at {@code cOff}: from zero when p0 = 0, otherwise carried on from the sums there, with the
+     * fma of every other path here, so that spans covering [0, k) in order give the bits of the whole product.
      */
-    static void rowSpan(int n, int k, int p0, int p1, float[] a, int a0, float[] bp, int j0, float[] c, int c0) {
+    static void span(int m, int n, int k, int p0, int p1, float[] a, int aOff, int lda, float[] bp, int j0,
+                     float[] c, int cOff, int ldc) {
+        for (int i = 0; i < m; i++) {
+            rowSpan(n, k, p0, p1, a, aOff + i * lda, bp, j0, c, cOff + i * ldc);
+        }
+    }
+
+    /** One row of {@link #span}: four panels at a time, then a lane at a time. */
+    private static void rowSpan(int n, int k, int p0, int p1, float[] a, int a0, float[] bp, int j0, float[] c,
+                                int c0) {
         boolean resume = p0 > 0;
         int j = 0;
         for (; j + 4 * W <= n; j += 4 * W) {

@@ -12,7 +12,7 @@ import java.lang.invoke.VarHandle;
  * one sentence reads the whole of W for a single row, which on one core is bound by how fast its cache delivers W;
  * split, each core reads only its half of W, which stays in its own cache from step to step. Several rows meet at
  * a barrier after every step. One row does without: each part starts a step's product on the columns of h(t-1) it
- * formed itself and waits for another part's only where its sums reach them ({@link Kernels#gemmPackedRowSpan}),
+ * formed itself and waits for another part's only where its sums reach them ({@link Kernels#gemmPackedSpan}),
  * so passing h between the cores overlaps the arithmetic. Every
  * element is formed by the very operations of the one-thread loop, so the bits are the same. One per workspace: it
  * holds the arguments of the pass it runs.
@@ -102,7 +102,7 @@ final class SplitRecurrence<A> implements PartsJob {
         int lo = Math.min(hs, Kernels.COLUMN_BLOCK * (blocks * part / parts));
         int hi = Math.min(hs, Kernels.COLUMN_BLOCK * (blocks * (part + 1) / parts));
         int steps = p.maxLength();
-        if (p.batchSize() == 1 && k.splitsRowSums()) {
+        if (p.batchSize() == 1 && k.splitsSums()) {
             for (int s = 0; s < steps; s++) {
                 if (lo < hi) {
                     oneRow(s, cell.reverse ? steps - 1 - s : s, hs, part, parts, blocks, lo, hi, barrier);
@@ -187,7 +187,7 @@ final class SplitRecurrence<A> implements PartsJob {
                 if (q != part && fromNeighbour) {
                     awaitStep(q, s - 1, barrier);
                 }
-                k.gemmPackedRowSpan(lo, hi, hs, hs, qlo, qhi, src, srcOff, packedW, scratch, 0);
+                k.gemmPackedSpan(1, lo, hi, hs, hs, qlo, qhi, src, srcOff, hs, packedW, scratch, 0, hs);
             }
         }
         if (table != null) {
