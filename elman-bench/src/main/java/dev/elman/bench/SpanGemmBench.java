@@ -1,0 +1,61 @@
+package dev.elman.bench;
+
+import dev.elman.math.Kernels;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One part's share of a sentence's split step product (one row, the first half of the columns of h(t−1)·Wᵀ): whole
+ * ({@link Kernels#gemmPackedRightColumns}, as with a barrier between steps) and in two spans of the terms
+ * ({@link Kernels#gemmPackedSpan}, as the parts run it without a barrier). Same bits; the spans cost a second pass
+ * over the accumulators.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class SpanGemmBench {
+
+    @Param({"stepP_NT_1x256x256", "stepP_NT_1x512x512"})
+    public String shape;
+
+    @Param({"portable", "vector"})
+    public String impl;
+
+    private Kernels<float[]> kernels;
+    private Shape s;
+    private float[] packed;
+
+    @Setup
+    public void setUp() {
+        kernels = Impl.of(impl);
+        s = new Shape(shape, 42);
+        packed = kernels.alloc(kernels.packedRightSize(s.k, s.n));
+        kernels.packRight(s.transB, s.k, s.n, s.b, 0, s.ldb(), packed);
+    }
+
+    @Benchmark
+    public float[] halfColumns() {
+        kernels.gemmPackedRightColumns(1, 0, s.n / 2, s.n, s.k, s.a, 0, s.k, packed, s.c, 0, s.n);
+        return s.c;
+    }
+
+    @Benchmark
+    public float[] halfColumnsInTwoSpans() {
+        kernels.gemmPackedSpan(1, 0, s.n / 2, s.n, s.k, 0, s.k / 2, s.a, 0, s.k, packed, s.c, 0, s.n);
+        kernels.gemmPackedSpan(1, 0, s.n / 2, s.n, s.k, s.k / 2, s.k, s.a, 0, s.k, packed, s.c, 0, s.n);
+        return s.c;
+    }
+}
