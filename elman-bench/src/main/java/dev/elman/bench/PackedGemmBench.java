@@ -34,21 +34,17 @@ public class PackedGemmBench {
     @Param({"reference", "portable", "vector", "vector-x2"})
     public String impl;
 
-    private Kernels<float[]> kernels;
-    private Shape s;
-    private float[] packed;
+    private PackedOperands o;
 
     @Setup
     public void setUp() {
-        kernels = Impl.of(impl);
-        s = new Shape(shape, 42);
-        packed = kernels.alloc(kernels.packedRightSize(s.k, s.n));
-        kernels.packRight(s.transB, s.k, s.n, s.b, 0, s.ldb(), packed);
+        o = new PackedOperands(impl, shape);
     }
 
     @Benchmark
     public float[] gemm() {
-        kernels.gemmPackedRight(s.m, s.n, s.k, s.a, 0, s.lda(), packed, false, s.c, 0, s.n);
+        Shape s = o.s;
+        o.kernels.gemmPackedRight(s.m, s.n, s.k, s.a, 0, s.lda(), o.packed, false, s.c, 0, s.n);
         return s.c;
     }
 }

@@ -34,28 +34,25 @@ public class SpanGemmBench {
     @Param({"portable", "vector"})
     public String impl;
 
-    private Kernels<float[]> kernels;
-    private Shape s;
-    private float[] packed;
+    private PackedOperands o;
 
     @Setup
     public void setUp() {
-        kernels = Impl.of(impl);
-        s = new Shape(shape, 42);
-        packed = kernels.alloc(kernels.packedRightSize(s.k, s.n));
-        kernels.packRight(s.transB, s.k, s.n, s.b, 0, s.ldb(), packed);
+        o = new PackedOperands(impl, shape);
     }
 
     @Benchmark
     public float[] halfColumns() {
-        kernels.gemmPackedRightColumns(1, 0, s.n / 2, s.n, s.k, s.a, 0, s.k, packed, s.c, 0, s.n);
+        Shape s = o.s;
+        o.kernels.gemmPackedRightColumns(1, 0, s.n / 2, s.n, s.k, s.a, 0, s.k, o.packed, s.c, 0, s.n);
         return s.c;
     }
 
     @Benchmark
     public float[] halfColumnsInTwoSpans() {
-        kernels.gemmPackedSpan(1, 0, s.n / 2, s.n, s.k, 0, s.k / 2, s.a, 0, s.k, packed, s.c, 0, s.n);
-        kernels.gemmPackedSpan(1, 0, s.n / 2, s.n, s.k, s.k / 2, s.k, s.a, 0, s.k, packed, s.c, 0, s.n);
+        Shape s = o.s;
+        o.kernels.gemmPackedSpan(1, 0, s.n / 2, s.n, s.k, 0, s.k / 2, s.a, 0, s.k, o.packed, s.c, 0, s.n);
+        o.kernels.gemmPackedSpan(1, 0, s.n / 2, s.n, s.k, s.k / 2, s.k, s.a, 0, s.k, o.packed, s.c, 0, s.n);
         return s.c;
     }
 }
