@@ -13,9 +13,8 @@ import java.lang.invoke.VarHandle;
  * split, each core reads only its half of W, which stays in its own cache from step to step. Several rows meet at
  * a barrier after every step. One row does without: each part starts a step's product on the columns of h(t-1) it
  * formed itself and waits for another part's only where its sums reach them ({@link Kernels#gemmPackedSpan}),
- * so passing h between the cores overlaps the arithmetic. Every
- * element is formed by the very operations of the one-thread loop, so the bits are the same. One per workspace: it
- * holds the arguments of the pass it runs.
+ * so passing h between the cores overlaps the arithmetic. Every element is formed by the very operations of the
+ * one-thread loop, so the bits are the same. One per workspace: it holds the arguments of the pass it runs.
  */
 final class SplitRecurrence<A> implements PartsJob {
     /** Largest batch split this way; larger batches keep a core busy by themselves. */
