@@ -71,7 +71,30 @@ final class PortableGemm implements FloatGemm {
     @Override
     public void gemmPacked(int m, int n, int k, float[] a, int aOff, int lda, float[] packed, int nb, int j0,
                            boolean accumulate, float[] c, int cOff, int ldc) {
+        if (m > 0 && n > 0 && k > 0 && m < COPY_MIN_ROWS) {
+            // a few rows: each row's sums over the contiguous rows of op(B) rather than dot products down its
+            // columns: the same sums in the same order, the inner loop on vector lanes
+            float[] t = GemmScratch.get().partials(n);
+            for (int i = 0; i < m; i++) {
+                Arrays.fill(t, 0, n, 0f);
+                for (int p = 0; p < k; p++) {
+                    addScaledRow(t, n, a[aOff + i * lda + p], packed, p * nb + j0);
+                }
+                int ci = cOff + i * ldc;
+                for (int j = 0; j < n; j++) {
+                    c[ci + j] = accumulate ? c[ci + j] + t[j] : t[j];
+                }
+            }
+            return;
+        }
         gemm(false, false, m, n, k, a, aOff, lda, packed, j0, nb, accumulate, c, cOff, ldc);
+    }
+
+    /** {@code t[j] += x·b[b0 + j]} for j < n. */
+    private static void addScaledRow(float[] t, int n, float x, float[] b, int b0) {
+        for (int j = 0; j < n; j++) {
+            t[j] = t[j] + x * b[b0 + j];
+        }
     }
 
     @Override
