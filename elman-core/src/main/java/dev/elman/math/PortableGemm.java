@@ -77,9 +77,7 @@ final class PortableGemm implements FloatGemm {
             float[] t = GemmScratch.get().partials(n);
             for (int i = 0; i < m; i++) {
                 Arrays.fill(t, 0, n, 0f);
-                for (int p = 0; p < k; p++) {
-                    addScaledRow(t, n, a[aOff + i * lda + p], packed, p * nb + j0);
-                }
+                addTerms(t, n, 0, k, a, aOff + i * lda, packed, nb, j0);
                 int ci = cOff + i * ldc;
                 for (int j = 0; j < n; j++) {
                     c[ci + j] = accumulate ? c[ci + j] + t[j] : t[j];
@@ -90,27 +88,29 @@ final class PortableGemm implements FloatGemm {
         gemm(false, false, m, n, k, a, aOff, lda, packed, j0, nb, accumulate, c, cOff, ldc);
     }
 
-    /** {@code t[j] += x·b[b0 + j]} for j < n. */
-    private static void addScaledRow(float[] t, int n, float x, float[] b, int b0) {
-        for (int j = 0; j < n; j++) {
-            t[j] = t[j] + x * b[b0 + j];
-        }
-    }
-
     @Override
     public void gemmPackedSpan(int m, int n, int k, int p0, int p1, float[] a, int aOff, int lda, float[] packed,
                                int nb, int j0, float[] c, int cOff, int ldc) {
+        float[] t = GemmScratch.get().partials(n);
         for (int i = 0; i < m; i++) {
             int ci = cOff + i * ldc;
             if (p0 == 0) {
-                Arrays.fill(c, ci, ci + n, 0f);
+                Arrays.fill(t, 0, n, 0f);
+            } else {
+                System.arraycopy(c, ci, t, 0, n);
             }
-            for (int p = p0; p < p1; p++) {
-                float x = a[aOff + i * lda + p];
-                int b = p * nb + j0;
-                for (int j = 0; j < n; j++) {
-                    c[ci + j] = c[ci + j] + x * packed[b + j];
-                }
+            addTerms(t, n, p0, p1, a, aOff + i * lda, packed, nb, j0);
+            System.arraycopy(t, 0, c, ci, n);
+        }
+    }
+
+    /** {@code t[j] += a[a0 + p]·b(p, j0 + j)} for p in [p0, p1) in turn, j < n; b row-major with row length nb. */
+    private static void addTerms(float[] t, int n, int p0, int p1, float[] a, int a0, float[] b, int nb, int j0) {
+        for (int p = p0; p < p1; p++) {
+            float x = a[a0 + p];
+            int b0 = p * nb + j0;
+            for (int j = 0; j < n; j++) {   // t indexed from 0 so that C2 puts the loop on vector lanes
+                t[j] = t[j] + x * b[b0 + j];
             }
         }
     }

@@ -98,8 +98,8 @@ final class SplitRecurrence<A> implements PartsJob {
     public void run(int part, int parts, Barrier barrier) {
         int hs = cell.hidden;
         int blocks = (hs + Kernels.COLUMN_BLOCK - 1) / Kernels.COLUMN_BLOCK;
-        int lo = Math.min(hs, Kernels.COLUMN_BLOCK * (blocks * part / parts));
-        int hi = Math.min(hs, Kernels.COLUMN_BLOCK * (blocks * (part + 1) / parts));
+        int lo = firstColumn(part, parts, blocks, hs);
+        int hi = firstColumn(part + 1, parts, blocks, hs);
         int steps = p.maxLength();
         if (p.batchSize() == 1 && k.splitsSums()) {
             for (int s = 0; s < steps; s++) {
@@ -116,6 +116,11 @@ final class SplitRecurrence<A> implements PartsJob {
             }
             barrier.await();   // h(t) is whole before any part reads it as h(t-1)
         }
+    }
+
+    /** Part q's first column of h (q = parts gives the end): whole column blocks, shared out evenly. */
+    private static int firstColumn(int q, int parts, int blocks, int hs) {
+        return Math.min(hs, Kernels.COLUMN_BLOCK * (blocks * q / parts));
     }
 
     /** Columns [lo, hi) of step t. */
@@ -178,8 +183,8 @@ final class SplitRecurrence<A> implements PartsJob {
             k.fill(scratch, lo, w, 0);   // W·0 of a finite W
         } else {
             for (int q = 0; q < parts; q++) {
-                int qlo = Math.min(hs, Kernels.COLUMN_BLOCK * (blocks * q / parts));
-                int qhi = Math.min(hs, Kernels.COLUMN_BLOCK * (blocks * (q + 1) / parts));
+                int qlo = firstColumn(q, parts, blocks, hs);
+                int qhi = firstColumn(q + 1, parts, blocks, hs);
                 if (qlo == qhi) {
                     continue;
                 }
