@@ -182,9 +182,9 @@ public final class ElmanNetwork<A> {
         }
     }
 
-    /** A new workspace for this network's configuration. */
+    /** A new workspace for this network's configuration; a frozen network's is for inference only (no gradients). */
     public Workspace<A> newWorkspace() {
-        return new Workspace<>(kernels, config);
+        return new Workspace<>(kernels, config, frozen != null);
     }
 
     /** Size of an initial or final state tensor for a batch: [layers·D][batch][H]. */
@@ -310,6 +310,7 @@ public final class ElmanNetwork<A> {
         if (frozen != null) {
             throw new IllegalStateException("a frozen network is for inference: train the network it was frozen from");
         }
+        ws.checkTraining();
         if (!ws.lossComputed) {
             throw new IllegalStateException("backward needs loss() after the forward pass");
         }
@@ -387,6 +388,7 @@ public final class ElmanNetwork<A> {
 
     /** Copies dL/dh(0) of the last backward pass into {@code out}, [layers·D][batch][H], batch order. */
     public void initialStateGradientInto(Workspace<A> ws, A out) {
+        ws.checkTraining();
         Packing p = ws.batch.packing();
         InputChecks.checkState(config, kernels, stateSize(p.batchSize()), out, p.batchSize(), "out");
         Rows.rank(kernels, config, ws.dh0Ranked, out, p, true);

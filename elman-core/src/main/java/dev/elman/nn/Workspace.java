@@ -10,25 +10,27 @@ import java.util.List;
  *
  * <p>One workspace per thread: the network's parameters are only read during forward, so many threads may share
  * one network, each with its own workspace. Buffers grow to the largest batch seen and are then reused, so a
- * steady-state loop allocates nothing.
+ * steady-state loop allocates nothing. A {@linkplain ElmanNetwork#freeze() frozen} network's workspaces are for
+ * inference: they hold no gradients and no backward buffers.
  *
  * @param <A> the array type
  */
 public final class Workspace<A> {
     final Kernels<A> kernels;
     final RnnConfig config;
+    final boolean inference;   // a frozen network's: forward buffers only
     private int rowCapacity = -1;
     private int batchCapacity = -1;
 
     // per layer and direction, index layer * directions + direction
     final List<A> h = new ArrayList<>();      // h(t), N×H
     final List<A> prev = new ArrayList<>();   // h(t-1) as seen by each row, N×H
-    final List<A> dh = new ArrayList<>();     // dL/dh(t), then dL/da(t), N×H
+    final List<A> dh = new ArrayList<>();     // dL/dh(t), then dL/da(t), N×H (empty for inference)
     // per layer: concatenated output and its gradient (bidirectional only; aliases h/dh otherwise)
     final List<A> layerOut = new ArrayList<>();
     final List<A> dLayerOut = new ArrayList<>();
     A x0;          // embedded input, N×E (embedding configs only)
-    A dx0;         // dL/dx for the first layer's dense input, N×In
+    A dx0;         // dL/dx for the first layer's dense input, N×In (null for inference, as the other backward ones)
     A logits;      // o(t), N×C
     A dLogits;     // dL/do(t), N×C
     A h0Ranked;    // initial states, [L·D][B][H] in rank order
@@ -56,10 +58,11 @@ public final class Workspace<A> {
     double lastLoss;
     int lastLabelled;
 
-    Workspace(Kernels<A> kernels, RnnConfig config) {
+    Workspace(Kernels<A> kernels, RnnConfig config, boolean inference) {
         this.kernels = kernels;
         this.config = config;
-        this.packedW = config.recurrent()
+        this.inference = inference;
+        this.packedW = config.recurrent() && !inference
                 ? kernels.alloc(kernels.packedRightSize(config.hiddenSize(), config.hiddenSize())) : null;
         for (int c = 0; c < config.layers() * config.directions(); c++) {
             layouts.add(new ElmanCell.Layouts<>(false));
@@ -86,16 +89,15 @@ public final class Workspace<A> {
         dLayerOut.clear();
         for (int c = 0; c < cells; c++) {
             h.add(kernels.alloc(n * hs));
-            prev.add(kernels.alloc(n * hs));
-            dh.add(kernels.alloc(n * hs));
+            prev.add(kernels.alloc(n * hs));   // a frozen network's forward may read h(t-1) from here too
+            if (!inference) {
+                dh.add(kernels.alloc(n * hs));
+            }
         }
         for (int l = 0; l < config.layers(); l++) {
-            if (dirs == 2) {
-                layerOut.add(kernels.alloc(n * 2 * hs));
-                dLayerOut.add(kernels.alloc(n * 2 * hs));
-            } else {
-                layerOut.add(h.get(l));
-                dLayerOut.add(dh.get(l));
+            layerOut.add(dirs == 2 ? kernels.alloc(n * 2 * hs) : h.get(l));
+            if (!inference) {
+                dLayerOut.add(dirs == 2 ? kernels.alloc(n * 2 * hs) : dh.get(l));
             }
         }
         if (dropout > 0) {
@@ -106,14 +108,14 @@ public final class Workspace<A> {
         }
         int in = config.firstLayerInputSize();
         x0 = config.embeddingSize() > 0 ? kernels.alloc(n * in) : null;
-        dx0 = config.tokenInput() && config.embeddingSize() == 0 ? null : kernels.alloc(n * in);
+        dx0 = inference || config.tokenInput() && config.embeddingSize() == 0 ? null : kernels.alloc(n * in);
         int classes = Math.max(config.outputSize(), 1);
         logits = kernels.alloc(n * classes);
         dLogits = kernels.alloc(n * classes);
         h0Ranked = kernels.alloc(cells * b * hs);
         hFinalRanked = kernels.alloc(cells * b * hs);
-        dh0Ranked = kernels.alloc(cells * b * hs);
-        dhFinalRanked = kernels.alloc(cells * b * hs);
+        dh0Ranked = inference ? null : kernels.alloc(cells * b * hs);
+        dhFinalRanked = inference ? null : kernels.alloc(cells * b * hs);
         scratch = kernels.alloc(b * hs);
         rowCapacity = n;
         batchCapacity = b;
@@ -205,6 +207,7 @@ public final class Workspace<A> {
 
     /** dL/dh(0) from the last backward pass, shaped like {@link #finalStates()}. */
     public double[][][] initialStateGradient() {
+        checkTraining();
         return byCellAndSequence(dh0Ranked);
     }
 
@@ -213,6 +216,7 @@ public final class Workspace<A> {
         if (config.tokenInput()) {
             throw new IllegalStateException("token input has no dense input gradient: see the embedding's or U's");
         }
+        checkTraining();
         return row(dx0, packing().row(seq, checkStep(seq, t)), config.inputSize());
     }
 
@@ -225,12 +229,21 @@ public final class Workspace<A> {
         if (config.tokenInput()) {
             throw new IllegalStateException("token input has no dense input gradient: see the embedding's or U's");
         }
+        checkTraining();
         return dx0;
     }
 
     /** The logits of the last forward pass, packed rows of width outputSize (live buffer; do not modify). */
     public A logitsPacked() {
         return logits;
+    }
+
+    /** Throws unless this workspace can hold a backward pass (it is not a frozen network's). */
+    void checkTraining() {
+        if (inference) {
+            throw new IllegalStateException("this workspace is a frozen network's, for inference: it holds no "
+                    + "gradients; use one from newWorkspace() of the network being trained");
+        }
     }
 
     private int checkStep(int seq, int t) {

@@ -103,6 +103,34 @@ class FrozenNetworkTest {
         assertTrue(e.getMessage().contains("frozen"), e.getMessage());
     }
 
+    @ParameterizedTest
+    @MethodSource("cases")
+    void itsWorkspacesHoldNoBackwardBuffersAndSayWhyWhenAskedForGradients(Kernels<float[]> k, RnnConfig c) {
+        ElmanNetwork<float[]> net = ElmanNetwork.create(c, k, 7);
+        ElmanNetwork<float[]> frozen = net.freeze();
+        SequenceBatch<float[]> b = batch(k, c, new int[] {6, 2, 4}, new SplittableRandom(3));
+        Workspace<float[]> fws = frozen.newWorkspace();
+        frozen.forward(b, fws);
+        frozen.loss(LossSpec.SUM, fws);
+        assertTrue(fws.inference);
+        assertTrue(fws.dh.isEmpty() && fws.dLayerOut.isEmpty());
+        assertTrue(fws.packedW == null && fws.dx0 == null && fws.dh0Ranked == null && fws.dhFinalRanked == null);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> net.backward(fws));
+        assertTrue(e.getMessage().contains("for inference"), e.getMessage());
+        assertThrows(IllegalStateException.class, fws::initialStateGradient);
+        if (!c.tokenInput()) {
+            assertThrows(IllegalStateException.class, fws::inputGradientPacked);
+        }
+        // the trainable network's own workspace has them
+        Workspace<float[]> ws = net.newWorkspace();
+        net.forward(b, ws);
+        net.loss(LossSpec.SUM, ws);
+        net.backward(ws);
+        assertFalse(ws.inference);
+        assertEquals(c.layers() * c.directions(), ws.dh.size());
+        assertEquals(b.packing().batchSize(), ws.initialStateGradient()[0].length);
+    }
+
     private static double[] flat(double[][][] a) {
         List<Double> all = new ArrayList<>();
         for (double[][] m : a) {
