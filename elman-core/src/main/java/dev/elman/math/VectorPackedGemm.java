@@ -10,8 +10,8 @@ import jdk.incubator.vector.FloatVector;
  *
  * <p>B is stored as panels {@link #W} columns wide, p-major inside a panel ({@code bp[(q*k + p)*W + j]}), padded with
  * zero columns. A is copied per call into 6-row strips; a tile of 6 rows × W columns keeps 12 accumulators in
- * registers, each broadcast of an A element feeding two fma. Panels are the outer loop, so with several threads splitting the columns
- * each reads only its share of B.
+ * registers, each broadcast of an A element feeding two fma. Panels are the outer loop, so with several threads
+ * splitting the columns each reads only its share of B.
  */
 final class VectorPackedGemm {
     private static final int L = VectorLanes.L;

@@ -13,12 +13,13 @@ class PackedGemmTest {
 
     /**
      * m, n, k: single rows, the 6-row strips and their remainders, partial panels, products two panels wide (rows in
-     * pairs, an odd last one), the parallel split.
+     * pairs, an odd last one, widths on either side of a panel and a half), the parallel split.
      */
     private static final int[][] SHAPES = {
         {1, 1, 1}, {1, 16, 5}, {1, 70, 33}, {1, 256, 256}, {2, 9, 4}, {5, 31, 17}, {6, 16, 16}, {7, 48, 9},
         {11, 65, 40}, {13, 130, 3}, {32, 256, 256}, {32, 128, 128}, {3, 5, 0}, {0, 4, 4}, {40, 100, 300},
-        {1, 17, 256}, {20, 17, 256}, {7, 32, 9}, {4, 20, 0}, {0, 17, 3}, {33, 24, 70},
+        {1, 17, 256}, {20, 17, 256}, {7, 32, 9}, {4, 20, 0}, {0, 17, 3}, {33, 24, 70}, {3, 25, 19},
+        {9, 23, 31},
     };
 
     static Stream<Kernels<float[]>> kernels() {
