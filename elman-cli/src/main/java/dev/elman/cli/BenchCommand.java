@@ -12,6 +12,7 @@ import dev.elman.optim.Optimizer;
 import dev.elman.optim.SgdConfig;
 import dev.elman.train.DataParallel;
 import dev.elman.train.ReplicaUpdate;
+import dev.elman.train.ShardStep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -122,23 +123,36 @@ final class BenchCommand implements Callable<Integer> {
         }
         Optimizer sgd = SgdConfig.builder().lr(0.01).build().create(net.params());
         try (DataParallel parallel = new DataParallel(shards)) {
-            List<Runnable> shardSteps = new ArrayList<>();
+            List<ShardStep> shardSteps = new ArrayList<>();
             for (int s = 0; s < shards; s++) {
                 ElmanNetwork<float[]> n = nets.get(s);
                 Workspace<float[]> ws = wss.get(s);
                 SequenceBatch<float[]> b = batches.get(s);
-                Runnable one = () -> {
-                    n.zeroGrad();
-                    n.forward(b, ws);
-                    n.loss(LossSpec.MEAN, ws);
-                    n.backward(ws);
-                };
-                shardSteps.add(one);
+                shardSteps.add(new ShardStep() {
+                    @Override
+                    public void run() {
+                        n.zeroGrad();
+                        n.forward(b, ws);
+                        n.loss(LossSpec.MEAN, ws);
+                        n.backwardLeavingTail(null, ws);
+                    }
+
+                    @Override
+                    public int tailJobs() {
+                        return n.tailJobs();
+                    }
+
+                    @Override
+                    public void runTailJob(int job) {
+                        n.runTailJob(ws, job);
+                    }
+                });
             }
-            // shard 0 runs on the calling thread; the gradient sum and the SGD step run on every thread too
+            // shard 0 runs on the calling thread, and either thread runs any shard's gradient products left after
+            // its recurrence; the gradient sum and the SGD step run on every thread too
             ReplicaUpdate update = new ReplicaUpdate(parallel, net.params(), replicaParams, sgd);
             Runnable trainStep = () -> {
-                parallel.runAll(shardSteps);
+                parallel.runShards(shardSteps);
                 update.sumAndStep();
             };
             long tokensPerStep = (long) c.batch() * c.length();

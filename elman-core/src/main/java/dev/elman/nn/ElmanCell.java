@@ -178,15 +178,15 @@ final class ElmanCell<A> {
     }
 
     /**
-     * Backpropagation through time. {@code dh} holds dL/dh(t) from above (N×H) and is overwritten with dL/da(t).
-     * Accumulates into the gradients of U, W, b, into {@code dx} (N×inputSize, dense input only, may be null) and
-     * into {@code dh0} (rank-ordered, may be null). {@code dhFinal} (rank-ordered, may be null) is dL/dh_final
-     * from outside, e.g. a later chunk. {@code scratch} needs B×H elements, {@code packedW}
-     * {@code k.packedRightSize(H, H)} (overwritten).
+     * Backpropagation through time, the part each step needs the last one for. {@code dh} holds dL/dh(t) from above
+     * (N×H) and is overwritten with dL/da(t). Accumulates into {@code dh0} (rank-ordered, may be null).
+     * {@code dhFinal} (rank-ordered, may be null) is dL/dh_final from outside, e.g. a later chunk. {@code scratch}
+     * needs B×H elements, {@code packedW} {@code k.packedRightSize(H, H)} (overwritten). The gradients of the
+     * parameters and of the input follow from dL/da by {@link #weightGradient}, {@link #inputWeightGradient} and
+     * {@link #inputGradient}, in any order.
      */
-    void backward(Kernels<A> k, Packing p, int[] tokens, A x, A h, A prev, A dh, A dhFinal, int dhFinalOff,
-                  A dh0, int dh0Off, A scratch, A dx, A packedW) {
-        final int n = p.totalRows();
+    void backwardSteps(Kernels<A> k, Packing p, A h, A dh, A dhFinal, int dhFinalOff, A dh0, int dh0Off, A scratch,
+                       A packedW) {
         final int hs = hidden;
         final int steps = p.maxLength();
         if (dhFinal != null) {
@@ -225,17 +225,28 @@ final class ElmanCell<A> {
                 }
             }
         }
-        if (w != null) {
-            k.gemm(true, false, hs, hs, n, dh, 0, hs, prev, 0, hs, true, w.grad(), 0, hs);
-        }
-        k.addColumnSums(dh, 0, n, hs, b.grad(), 0);
+    }
+
+    /** Adds dL/dW = Σ dL/da(t)ᵀ h(t-1) to W's gradient, from {@code da} (N×H) and {@code prev} (each row's h(t-1)). */
+    void weightGradient(Kernels<A> k, Packing p, A da, A prev) {
+        k.gemm(true, false, hidden, hidden, p.totalRows(), da, 0, hidden, prev, 0, hidden, true, w.grad(), 0, hidden);
+    }
+
+    /** Adds dL/db and dL/dU (from {@code tokens}, one-hot, or the dense input {@code x}) to their gradients. */
+    void inputWeightGradient(Kernels<A> k, Packing p, int[] tokens, A x, A da) {
+        final int n = p.totalRows();
+        final int hs = hidden;
+        k.addColumnSums(da, 0, n, hs, b.grad(), 0);
         if (tokens != null) {
-            k.scatterAddColumns(dh, 0, n, hs, tokens, 0, u.grad(), inputSize);
+            k.scatterAddColumns(da, 0, n, hs, tokens, 0, u.grad(), inputSize);
         } else {
-            k.gemm(true, false, hs, inputSize, n, dh, 0, hs, x, 0, inputSize, true, u.grad(), 0, inputSize);
-            if (dx != null) {
-                k.gemm(false, false, n, inputSize, hs, dh, 0, hs, u.value(), 0, inputSize, true, dx, 0, inputSize);
-            }
+            k.gemm(true, false, hs, inputSize, n, da, 0, hs, x, 0, inputSize, true, u.grad(), 0, inputSize);
         }
+    }
+
+    /** Adds dL/dx = dL/da · U (dense input) to {@code dx} (N×inputSize). */
+    void inputGradient(Kernels<A> k, Packing p, A da, A dx) {
+        k.gemm(false, false, p.totalRows(), inputSize, hidden, da, 0, hidden, u.value(), 0, inputSize, true, dx, 0,
+                inputSize);
     }
 }

@@ -45,6 +45,7 @@ public final class ElmanNetwork<A> {
     private List<Param<A>> paramList;   // params() in order, made once (training loops call it every step)
     private final ElmanNetwork<A> master;
     private final FrozenWeights<A> frozen;   // non-null for a frozen copy: its layouts, made once
+    private final Backprop<A> backprop;
 
     /** A network with every parameter zero; see {@link Init} or {@link #create}. */
     public ElmanNetwork(RnnConfig config, Kernels<A> kernels) {
@@ -79,6 +80,7 @@ public final class ElmanNetwork<A> {
             outWeight = null;
             outBias = null;
         }
+        backprop = new Backprop<>(config, kernels, cells, embedding, outWeight, outBias);
         if (frozenFrom != null) {
             copyParametersFrom(frozenFrom);
             frozen = new FrozenWeights<>(kernels, config, cells, embedding, outWeight);
@@ -213,6 +215,7 @@ public final class ElmanNetwork<A> {
         ws.ensure(p);
         ws.batch = batch;
         ws.lossComputed = false;
+        ws.tailLeft = false;
         ws.hasInitialState = h0 != null;
         int b = p.batchSize();
         int hs = config.hiddenSize();
@@ -307,6 +310,41 @@ public final class ElmanNetwork<A> {
      * @param dhFinal dL/dh_final from outside, [layers·D][batch][H] in batch order, or null for none
      */
     public void backward(A dhFinal, Workspace<A> ws) {
+        backprop.run(checkBackward(dhFinal, ws), ws, false);
+    }
+
+    /**
+     * As {@link #backward(Object, Workspace)}, but leaves its tail — the {@link #tailJobs()} gradient products that
+     * nothing later in the pass reads (dL/dW, dL/dU, dL/db, dL/dV, dL/dc, the first layer's dL/dx
+     * and the embedding's gradient) — to {@link #runTailJob}, for data-parallel training to share out among threads
+     * whichever shard they come from. Until every job has run once, the gradients and dL/dx are incomplete; once they
+     * have, in any order and on any threads, they hold the bits {@code backward} gives.
+     */
+    public void backwardLeavingTail(A dhFinal, Workspace<A> ws) {
+        backprop.run(checkBackward(dhFinal, ws), ws, true);
+    }
+
+    /** The number of tail jobs a {@link #backwardLeavingTail} leaves: fixed by the configuration. */
+    public int tailJobs() {
+        return backprop.jobs();
+    }
+
+    /**
+     * Runs tail job {@code job} of the workspace's last {@link #backwardLeavingTail}. Jobs write disjoint elements,
+     * so different jobs of one workspace may run at once on different threads; each must run exactly once.
+     */
+    public void runTailJob(Workspace<A> ws, int job) {
+        if (!ws.tailLeft) {
+            throw new IllegalStateException("runTailJob needs backwardLeavingTail() after the loss");
+        }
+        if (job < 0 || job >= backprop.jobs()) {
+            throw new IndexOutOfBoundsException("tail job " + job + " of " + backprop.jobs());
+        }
+        backprop.runJob(ws, job);
+    }
+
+    /** Checks a backward pass's preconditions; returns {@code dhFinal} checked, or null. */
+    private A checkBackward(A dhFinal, Workspace<A> ws) {
         if (frozen != null) {
             throw new IllegalStateException("a frozen network is for inference: train the network it was frozen from");
         }
@@ -314,58 +352,11 @@ public final class ElmanNetwork<A> {
         if (!ws.lossComputed) {
             throw new IllegalStateException("backward needs loss() after the forward pass");
         }
-        Packing p = ws.batch.packing();
-        int n = p.totalRows();
-        int b = p.batchSize();
-        int hs = config.hiddenSize();
-        int dirs = config.directions();
-        int top = config.layers() - 1;
-        int width = config.layerOutputSize();
-        int classes = config.outputSize();
-        kernels.gemm(true, false, classes, width, n, ws.dLogits, 0, classes, layerInput(ws, top + 1), 0, width, true,
-                outWeight.grad(), 0, width);
-        kernels.addColumnSums(ws.dLogits, 0, n, classes, outBias.grad(), 0);
-        kernels.gemm(false, false, n, width, classes, ws.dLogits, 0, classes, outWeight.value(), 0, width, false,
-                ws.dLayerOut.get(top), 0, width);
-        backwardLayers(dhFinal, ws, p, n, b, hs, dirs);
-    }
-
-    private void backwardLayers(A dhFinal, Workspace<A> ws, Packing p, int n, int b, int hs, int dirs) {
         if (dhFinal != null) {
+            int b = ws.batch.packing().batchSize();
             InputChecks.checkState(config, kernels, stateSize(b), dhFinal, b, "dhFinal");
-            Rows.rank(kernels, config, dhFinal, ws.dhFinalRanked, p, false);
         }
-        kernels.fill(ws.dh0Ranked, 0, stateSize(b), 0);
-        int[] tokens = ws.batch.tokens();
-        for (int l = config.layers() - 1; l >= 0; l--) {
-            if (ws.droppedLast) {
-                kernels.multiplyInPlace(ws.masks.get(l), 0, ws.dLayerOut.get(l), 0, n * config.layerOutputSize());
-            }
-            if (dirs == 2) {
-                Rows.deinterleave(kernels, ws.dLayerOut.get(l), ws.dh.get(l * 2), ws.dh.get(l * 2 + 1), n, hs);
-            }
-            boolean first = l == 0;
-            A x = first ? (embedding != null ? ws.x0 : ws.batch.dense()) : layerInput(ws, l);
-            A dx = first ? ws.dx0 : ws.dLayerOut.get(l - 1);
-            int in = first ? config.firstLayerInputSize() : config.layerOutputSize();
-            if (dx != null) {
-                kernels.fill(dx, 0, n * in, 0);
-            }
-            for (int d = 0; d < dirs; d++) {
-                int c = l * dirs + d;
-                cells.get(c).backward(kernels, p, first && embedding == null ? tokens : null, x,
-                        ws.h.get(c), ws.prev.get(c), ws.dh.get(c), dhFinal == null ? null : ws.dhFinalRanked,
-                        c * b * hs, ws.dh0Ranked, c * b * hs, ws.scratch, dx, ws.packedW);
-            }
-        }
-        if (embedding != null) {
-            embedding.addToGradRows(ws.dx0, 0, tokens, 0, n);
-        }
-    }
-
-    /** The input of layer {@code l} (or of the output layer, l = layers) as the last forward pass saw it. */
-    private A layerInput(Workspace<A> ws, int l) {
-        return ws.droppedLast ? ws.dropped.get(l - 1) : ws.layerOut.get(l - 1);
+        return dhFinal;
     }
 
     /** Draws layer l's dropout mask and returns its output times the mask. */

@@ -55,6 +55,7 @@ public final class Workspace<A> {
     SequenceBatch<A> batch;
     boolean hasInitialState;
     boolean lossComputed;
+    boolean tailLeft;     // the last backward pass left its tail jobs to ElmanNetwork.runTailJob
     double lastLoss;
     int lastLabelled;
 

@@ -6,13 +6,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Batch sharding over a fixed number of threads: each shard of a batch runs forward and backward on its own
  * replica (shared weights, own gradients) and the gradients are then summed in shard order. The partition and the
- * order of the sum are fixed, so results depend on the thread count but never on scheduling.
+ * order of the sum are fixed, so results depend on the thread count but never on scheduling. With
+ * {@link #runShards}, the gradient products each shard's backward pass leaves after its recurrence run on whichever
+ * thread is free, which evens out shards that take different times.
  */
 public final class DataParallel implements AutoCloseable {
     /**
@@ -36,6 +39,13 @@ public final class DataParallel implements AutoCloseable {
     private List<?> tasks;                     // the current call's tasks, published by the volatile generation
     private Object[] results = new Object[0];  // Callable results of the current call, reused
     private boolean callables;
+    private boolean shardSteps;
+    // runShards: per shard, its tail jobs, the next unclaimed one, and whether its pass has ended (1) or failed (2)
+    private int[] tailJobs = new int[0];
+    private AtomicIntegerArray claimed = new AtomicIntegerArray(0);
+    private AtomicIntegerArray ready = new AtomicIntegerArray(0);
+    private final AtomicInteger tailsDone = new AtomicInteger();
+    private int tailsTotal;
 
     /**
      * {@code threads} threads: the caller's and {@code threads - 1} daemon threads (1 runs everything on the
@@ -96,6 +106,37 @@ public final class DataParallel implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs one training step's shards: shard i's pass on thread {@code i mod threads}, as {@link #runAll}; then
+     * each thread runs tail jobs, its own shards' first, then those of any shard whose pass has ended, so that a
+     * thread whose shard ran faster takes over part of a slower one's tail. Which thread runs a job never changes
+     * its bits. Allocates nothing after the first call with as many shards. All jobs have run when this returns.
+     */
+    public void runShards(List<? extends ShardStep> shards) {
+        oneCall.lock();
+        try {
+            int count = shards.size();
+            if (tailJobs.length < count) {
+                tailJobs = new int[count];
+                claimed = new AtomicIntegerArray(count);
+                ready = new AtomicIntegerArray(count);
+            }
+            tailsTotal = 0;
+            for (int s = 0; s < count; s++) {
+                tailJobs[s] = shards.get(s).tailJobs();
+                tailsTotal += tailJobs[s];
+                claimed.set(s, 0);
+                ready.set(s, 0);
+            }
+            tailsDone.set(0);
+            shardSteps = true;
+            execute(shards, false);
+        } finally {
+            shardSteps = false;
+            oneCall.unlock();
+        }
+    }
+
     private void execute(List<?> list, boolean withResults) {
         if (closed) {
             throw new IllegalStateException("this DataParallel is closed");
@@ -127,6 +168,12 @@ public final class DataParallel implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        if (shardSteps) {   // jobs a worker left unclaimed when it stopped waiting for the caller's shard
+            boolean more = true;
+            while (more) {
+                more = claimTailJob(0);
+            }
+        }
         tasks = null;
         for (Throwable t : failures) {
             if (t instanceof RuntimeException re) {
@@ -143,6 +190,10 @@ public final class DataParallel implements AutoCloseable {
 
     /** Runs the tasks of thread {@code id}: i = id, id + threads, ... */
     private void share(int id) {
+        if (shardSteps) {
+            shareShards(id);
+            return;
+        }
         List<?> list = tasks;
         try {
             for (int i = id; i < list.size(); i += threads) {
@@ -156,6 +207,63 @@ public final class DataParallel implements AutoCloseable {
         } catch (Throwable t) {
             failures[id] = t;
         }
+    }
+
+    /**
+     * Thread {@code id}'s shards, then tail jobs until all have run; a worker stops after {@link #SPIN_NANOS}
+     * without a job to claim (the caller's pass may still be running), leaving the rest to the caller.
+     */
+    private void shareShards(int id) {
+        List<?> list = tasks;
+        int s = id;
+        try {
+            for (; s < list.size(); s += threads) {
+                ((ShardStep) list.get(s)).run();
+                ready.set(s, 1);
+            }
+        } catch (Throwable t) {
+            failures[id] = t;
+            for (; s < list.size(); s += threads) {   // its jobs, and those of the shards it did not reach, never run
+                ready.set(s, 2);
+                tailsDone.addAndGet(tailJobs[s]);
+            }
+        }
+        long idleSince = System.nanoTime();
+        while (tailsDone.get() < tailsTotal) {
+            if (claimTailJob(id)) {
+                idleSince = System.nanoTime();
+            } else if (System.nanoTime() - idleSince > SPIN_NANOS) {
+                return;
+            } else {
+                Thread.onSpinWait();
+            }
+        }
+    }
+
+    /** Runs one unclaimed tail job of a shard whose pass has ended, thread {@code id}'s own shard first. */
+    private boolean claimTailJob(int id) {
+        List<?> list = tasks;
+        int count = list.size();
+        for (int i = 0; i < count; i++) {
+            int s = (id + i) % count;
+            if (ready.get(s) != 1 || claimed.get(s) >= tailJobs[s]) {
+                continue;
+            }
+            int job = claimed.getAndIncrement(s);
+            if (job >= tailJobs[s]) {
+                continue;
+            }
+            try {
+                ((ShardStep) list.get(s)).runTailJob(job);
+            } catch (Throwable t) {
+                if (failures[id] == null) {
+                    failures[id] = t;
+                }
+            }
+            tailsDone.incrementAndGet();
+            return true;
+        }
+        return false;
     }
 
     private void work(int id) {

@@ -8,9 +8,9 @@ import dev.elman.nn.Param;
 import dev.elman.nn.SequenceBatch;
 import dev.elman.nn.Workspace;
 import dev.elman.train.DataParallel;
+import dev.elman.train.ShardStep;
 import dev.elman.train.TrainingTask;
 import java.util.ArrayList;
-import java.util.concurrent.Callable;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,8 +30,9 @@ import java.util.SplittableRandom;
  * character, {@code bpc} in bits).
  *
  * <p>With a {@link DataParallel} of several threads, the streams are split into that many contiguous shards, each
- * run by its own replica of the network on its own thread, and the gradients are summed in shard order: results
- * depend on the thread count, never on scheduling.
+ * run by its own replica of the network on its own thread (the gradient products left after each shard's
+ * recurrence on whichever thread is free), and the gradients are summed in shard order: results depend on the
+ * thread count, never on scheduling.
  */
 public final class LmTask implements TrainingTask {
     /** Key of the carried hidden state in {@link #extraState()}. */
@@ -52,7 +53,8 @@ public final class LmTask implements TrainingTask {
     private TextStreams layout;
 
     /** Streams {@code [from, to)} with their network (shard 0: the model's own), workspace and carried state. */
-    private static final class Shard {
+    /** One shard's networks and buffers; as a step's {@link ShardStep}, its pass and the gradient products left. */
+    private final class Shard implements ShardStep {
         final ElmanNetwork<float[]> net;
         final Workspace<float[]> ws;
         final int from;
@@ -62,6 +64,8 @@ public final class LmTask implements TrainingTask {
         final float[] carried;   // [layer][stream][H], the state after the last chunk
         Packing packing;
         double loss;
+        SplittableRandom rng;   // this step's, for dropout
+        int total;              // rows of the whole chunk, which the mean loss divides by
 
         Shard(ElmanNetwork<float[]> net, int from, int to, int seqLen) {
             this.net = net;
@@ -71,6 +75,21 @@ public final class LmTask implements TrainingTask {
             this.tokens = new int[Math.multiplyExact(to - from, seqLen)];
             this.labels = new int[tokens.length];
             this.carried = new float[net.stateSize(to - from)];
+        }
+
+        @Override
+        public void run() {
+            LmTask.this.run(this, rng, total, true);
+        }
+
+        @Override
+        public int tailJobs() {
+            return packing.totalRows() == 0 ? 0 : net.tailJobs();
+        }
+
+        @Override
+        public void runTailJob(int job) {
+            net.runTailJob(ws, job);
         }
     }
 
@@ -178,21 +197,17 @@ public final class LmTask implements TrainingTask {
         }
         final int total = n;
         if (shards.size() == 1) {
-            run(shards.get(0), rng, total);
+            run(shards.get(0), rng, total, false);
         } else {
-            List<Callable<Void>> work = new ArrayList<>();
             for (int k = 0; k < shards.size(); k++) {
                 Shard s = shards.get(k);
-                SplittableRandom shardRng = rng == null ? null : rng.split();
+                s.rng = rng == null ? null : rng.split();
+                s.total = total;
                 if (k > 0) {
                     s.net.zeroGrad();
                 }
-                work.add(() -> {
-                    run(s, shardRng, total);
-                    return null;
-                });
             }
-            parallel.run(work);
+            parallel.runShards(shards);
             DataParallel.sumGradients(model.params(), replicaParams);
         }
         double mean = 0;
@@ -203,8 +218,11 @@ public final class LmTask implements TrainingTask {
         return new StepResult(mean * total, total);
     }
 
-    /** One shard's forward and backward; its loss is its part of the chunk's mean (divided by all shards' rows). */
-    private void run(Shard s, SplittableRandom rng, int total) {
+    /**
+     * One shard's forward and backward; its loss is its part of the chunk's mean (divided by all shards' rows). With
+     * {@code leaveTail}, the backward pass leaves its last gradient products to {@link Shard#runTailJob}.
+     */
+    private void run(Shard s, SplittableRandom rng, int total, boolean leaveTail) {
         s.loss = 0;
         if (s.packing.totalRows() == 0) {
             return;   // the last chunk may hold nothing for the shorter streams; their state stays as it is
@@ -212,7 +230,11 @@ public final class LmTask implements TrainingTask {
         s.ws.setDropout(dropout, rng);
         s.net.forward(SequenceBatch.packed(s.packing, s.tokens, null, 0, s.labels), s.carried, s.ws);
         s.loss = s.net.loss(LossSpec.MEAN, total, s.ws);
-        s.net.backward(s.ws);
+        if (leaveTail) {
+            s.net.backwardLeavingTail(null, s.ws);
+        } else {
+            s.net.backward(s.ws);
+        }
         s.net.finalStatesInto(s.ws, s.carried);
         if (kernels.hasNonFinite(s.carried, 0, s.carried.length)) {
             // a diverged step (skipped by the trainer) must not poison the chunks after it

@@ -21,6 +21,7 @@ public final class TaggerSession {
     private int[] ids = new int[0];
     private boolean lastTrain;
     private int[] lastIds;
+    private int lastTokens;   // tokens of the last training pass
 
     TaggerSession(TaggerModel model) {
         this.model = model;
@@ -42,6 +43,37 @@ public final class TaggerSession {
      * @param formCounts training count of each form id (for word dropout), or null for none
      */
     public double lossAndGradient(EncodedBatch batch, LossSpec spec, SplittableRandom rng, int[] formCounts) {
+        double loss = pass(batch, spec, rng, formCounts, false);
+        finishGradient();
+        return loss;
+    }
+
+    /**
+     * As {@link #lossAndGradient}, but the backward pass leaves its last gradient products as {@link #tailJobs()}
+     * jobs for {@link #runTailJob}, which may run on other threads; after all of them, {@link #finishGradient()}
+     * adds dL/dx into the feature tables. Together they give the bits of {@code lossAndGradient}.
+     */
+    public double lossLeavingTail(EncodedBatch batch, LossSpec spec, SplittableRandom rng, int[] formCounts) {
+        return pass(batch, spec, rng, formCounts, true);
+    }
+
+    /** The number of jobs {@link #lossLeavingTail} leaves. */
+    public int tailJobs() {
+        return net.tailJobs();
+    }
+
+    /** Runs job {@code job} left by the last {@link #lossLeavingTail}; each once, on any thread. */
+    public void runTailJob(int job) {
+        net.runTailJob(ws, job);
+    }
+
+    /** Adds the last training pass's dL/dx into the feature tables' gradients, once its jobs have all run. */
+    public void finishGradient() {
+        scatter(lastTokens, ws.inputGradientPacked());
+    }
+
+    private double pass(EncodedBatch batch, LossSpec spec, SplittableRandom rng, int[] formCounts,
+                        boolean leaveTail) {
         if (batch.tags() == null) {
             throw new IllegalArgumentException("training needs a tagged batch");
         }
@@ -61,8 +93,12 @@ public final class TaggerSession {
         ws.setDropout(model.config().hiddenDropout(), rng);
         forward(batch, ids, true, rng);
         double loss = net.loss(spec, ws);
-        net.backward(ws);
-        scatter(n, ws.inputGradientPacked());
+        if (leaveTail) {
+            net.backwardLeavingTail(null, ws);
+        } else {
+            net.backward(ws);
+        }
+        lastTokens = n;
         return loss;
     }
 

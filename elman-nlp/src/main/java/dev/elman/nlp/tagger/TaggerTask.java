@@ -3,6 +3,7 @@ package dev.elman.nlp.tagger;
 import dev.elman.loss.LossSpec;
 import dev.elman.nn.Param;
 import dev.elman.train.DataParallel;
+import dev.elman.train.ShardStep;
 import dev.elman.train.TrainingTask;
 
 import java.util.ArrayList;
@@ -10,7 +11,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.Callable;
 
 /**
  * Trains a {@link TaggerModel} on a tagged corpus: each epoch shuffles the sentences (seeded by seed and epoch),
@@ -130,7 +130,10 @@ public final class TaggerTask implements TrainingTask {
     public StepResult step(int index, SplittableRandom rng) {
         int[] members = batches.get(index);
         int shards = Math.min(parallel.threads(), members.length);
-        List<Callable<double[]>> work = new ArrayList<>();
+        List<ShardStep> work = new ArrayList<>();
+        List<Runnable> finish = new ArrayList<>();
+        double[] losses = new double[shards];
+        long tokens = 0;
         for (int k = 0; k < shards; k++) {
             int from = members.length * k / shards;
             int to = members.length * (k + 1) / shards;
@@ -141,25 +144,43 @@ public final class TaggerTask implements TrainingTask {
                 tags.add(trainTags.get(members[i]));
             }
             EncodedBatch batch = EncodedBatch.of(ids, tags);
+            tokens += batch.tokens();
             TaggerSession s = k == 0 ? session : replicaSessions.get(k - 1);
             SplittableRandom shardRng = rng.split();
             if (k > 0) {
                 replicas.get(k - 1).params().forEach(Param::zeroGrad);
             }
-            work.add(() -> new double[]{s.lossAndGradient(batch, LossSpec.SUM, shardRng, formCounts),
-                    batch.tokens()});
+            int shard = k;
+            work.add(new ShardStep() {
+                @Override
+                public void run() {
+                    losses[shard] = s.lossLeavingTail(batch, LossSpec.SUM, shardRng, formCounts);
+                }
+
+                @Override
+                public int tailJobs() {
+                    return s.tailJobs();
+                }
+
+                @Override
+                public void runTailJob(int job) {
+                    s.runTailJob(job);
+                }
+            });
+            finish.add(s::finishGradient);
         }
-        List<double[]> results = parallel.run(work);
+        // the shards' passes, then their last gradient products on whichever thread is free, then dL/dx into the
+        // feature tables (it needs every product of its shard)
+        parallel.runShards(work);
+        parallel.runAll(finish);
         List<List<Param<float[]>>> others = new ArrayList<>();
         for (int k = 1; k < shards; k++) {
             others.add(replicas.get(k - 1).params());
         }
         DataParallel.sumGradients(model.params(), others);
         double loss = 0;
-        long tokens = 0;
-        for (double[] r : results) {
-            loss += r[0];
-            tokens += (long) r[1];
+        for (double l : losses) {
+            loss += l;
         }
         return new StepResult(loss, tokens);
     }
