@@ -52,8 +52,10 @@ public final class LmTask implements TrainingTask {
     private final int evalStreams;
     private TextStreams layout;
 
-    /** Streams {@code [from, to)} with their network (shard 0: the model's own), workspace and carried state. */
-    /** One shard's networks and buffers; as a step's {@link ShardStep}, its pass and the gradient products left. */
+    /**
+     * Streams {@code [from, to)} with their network (shard 0: the model's own), workspace and carried state; as a
+     * step's {@link ShardStep}, its pass and the gradient products the pass leaves.
+     */
     private final class Shard implements ShardStep {
         final ElmanNetwork<float[]> net;
         final Workspace<float[]> ws;
