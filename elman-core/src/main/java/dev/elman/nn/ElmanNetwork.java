@@ -310,7 +310,8 @@ public final class ElmanNetwork<A> {
      * @param dhFinal dL/dh_final from outside, [layers·D][batch][H] in batch order, or null for none
      */
     public void backward(A dhFinal, Workspace<A> ws) {
-        backprop.run(checkBackward(dhFinal, ws), ws, false);
+        checkBackward(dhFinal, ws);
+        backprop.run(dhFinal, ws, false);
     }
 
     /**
@@ -321,7 +322,8 @@ public final class ElmanNetwork<A> {
      * have, in any order and on any threads, they hold the bits {@code backward} gives.
      */
     public void backwardLeavingTail(A dhFinal, Workspace<A> ws) {
-        backprop.run(checkBackward(dhFinal, ws), ws, true);
+        checkBackward(dhFinal, ws);
+        backprop.run(dhFinal, ws, true);
     }
 
     /** The number of tail jobs a {@link #backwardLeavingTail} leaves: fixed by the configuration. */
@@ -343,8 +345,8 @@ public final class ElmanNetwork<A> {
         backprop.runJob(ws, job);
     }
 
-    /** Checks a backward pass's preconditions; returns {@code dhFinal} checked, or null. */
-    private A checkBackward(A dhFinal, Workspace<A> ws) {
+    /** Checks a backward pass's preconditions, {@code dhFinal}'s shape among them. */
+    private void checkBackward(A dhFinal, Workspace<A> ws) {
         if (frozen != null) {
             throw new IllegalStateException("a frozen network is for inference: train the network it was frozen from");
         }
@@ -356,7 +358,6 @@ public final class ElmanNetwork<A> {
             int b = ws.batch.packing().batchSize();
             InputChecks.checkState(config, kernels, stateSize(b), dhFinal, b, "dhFinal");
         }
-        return dhFinal;
     }
 
     /** Draws layer l's dropout mask and returns its output times the mask. */

@@ -81,7 +81,7 @@ public final class LmTask implements TrainingTask {
 
         @Override
         public void run() {
-            LmTask.this.run(this, rng, total, true);
+            LmTask.this.run(this, true);
         }
 
         @Override
@@ -199,7 +199,10 @@ public final class LmTask implements TrainingTask {
         }
         final int total = n;
         if (shards.size() == 1) {
-            run(shards.get(0), rng, total, false);
+            Shard s = shards.get(0);
+            s.rng = rng;
+            s.total = total;
+            run(s, false);
         } else {
             for (int k = 0; k < shards.size(); k++) {
                 Shard s = shards.get(k);
@@ -221,17 +224,18 @@ public final class LmTask implements TrainingTask {
     }
 
     /**
-     * One shard's forward and backward; its loss is its part of the chunk's mean (divided by all shards' rows). With
-     * {@code leaveTail}, the backward pass leaves its last gradient products to {@link Shard#runTailJob}.
+     * One shard's forward and backward, with its step's rng and chunk rows; its loss is its part of the chunk's mean
+     * (divided by all shards' rows). With {@code leaveTail}, the backward pass leaves its last gradient products to
+     * {@link Shard#runTailJob}.
      */
-    private void run(Shard s, SplittableRandom rng, int total, boolean leaveTail) {
+    private void run(Shard s, boolean leaveTail) {
         s.loss = 0;
         if (s.packing.totalRows() == 0) {
             return;   // the last chunk may hold nothing for the shorter streams; their state stays as it is
         }
-        s.ws.setDropout(dropout, rng);
+        s.ws.setDropout(dropout, s.rng);
         s.net.forward(SequenceBatch.packed(s.packing, s.tokens, null, 0, s.labels), s.carried, s.ws);
-        s.loss = s.net.loss(LossSpec.MEAN, total, s.ws);
+        s.loss = s.net.loss(LossSpec.MEAN, s.total, s.ws);
         if (leaveTail) {
             s.net.backwardLeavingTail(null, s.ws);
         } else {
