@@ -78,8 +78,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        System.out.printf(Locale.ROOT, "elman bench: %s, %d threads (%s), JDK %s, %d cores%n",
-                FastKernels.best(1).name(), threads, mode, System.getProperty("java.version"),
+        System.out.printf(Locale.ROOT, "elman bench: %s%s, %d threads (%s), JDK %s, %d cores%n",
+                FastKernels.best(1).name(), FastKernels.tileRows() > 0 ? " (" + FastKernels.tileRows() + "-row tiles)"
+                        : "", threads, mode, System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors());
         for (String name : configs) {
             Config c = switch (name) {
@@ -236,6 +237,7 @@ final class BenchCommand implements Callable<Integer> {
         m.put("config", c.name());
         m.put("mode", mode);
         m.put("threads", threads);
+        m.put("jdk", Runtime.version().feature());
         m.put("round", round);
         m.put("unit", unit);
         m.put("values", values);

@@ -8,6 +8,9 @@ package dev.elman.math;
  * <p>Kernels with more than one thread split large products (at least 2^21 flops, or the system property
  * {@code elman.gemm.minParallelFlops}) over a shared, fixed set of daemon threads; results are bit-identical for
  * every thread count.
+ *
+ * <p>The Vector API kernels' products use six-row register tiles on JDK 17 and four-row ones from JDK 25, whose C2
+ * spills the six-row tile; {@code elman.tile.six=true|false} overrides the choice. The bits are the same either way.
  */
 public final class FastKernels {
     private static final String MODULE = "jdk.incubator.vector";
@@ -42,6 +45,11 @@ public final class FastKernels {
         return VECTOR != null;
     }
 
+    /** The rows of the largest register tile the Vector API kernels use (6 or 4), or 0 without them. */
+    public static int tileRows() {
+        return VECTOR == null ? 0 : VECTOR.tileRows;
+    }
+
     /**
      * The Vector API kernels.
      *
@@ -59,10 +67,12 @@ public final class FastKernels {
     private static final class Vector {
         final FloatGemm gemm;
         final FloatMath math;
+        final int tileRows;
 
-        private Vector(FloatGemm gemm, FloatMath math) {
+        private Vector(FloatGemm gemm, FloatMath math, int tileRows) {
             this.gemm = gemm;
             this.math = math;
+            this.tileRows = tileRows;
         }
 
         static Vector load() {
@@ -76,7 +86,8 @@ public final class FastKernels {
                 }
                 Object gemm = Class.forName("dev.elman.math.VectorGemm").getDeclaredField("INSTANCE").get(null);
                 Object math = Class.forName("dev.elman.math.VectorMath").getDeclaredField("INSTANCE").get(null);
-                return new Vector((FloatGemm) gemm, (FloatMath) math);
+                boolean six = Class.forName("dev.elman.math.VectorTiles").getDeclaredField("SIX").getBoolean(null);
+                return new Vector((FloatGemm) gemm, (FloatMath) math, six ? 6 : 4);
             } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
                 return null;
             }

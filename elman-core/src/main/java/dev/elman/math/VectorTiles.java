@@ -71,12 +71,21 @@ final class VectorTiles {
     }
 
     /**
-     * The width (6, 4, 2 or 1 rows) of the strip that starts at row {@code s} of an m-row A: sixes, except that
-     * eight remaining rows become two fours (a two-row tile runs at half speed), then a four, a two, a one.
+     * Whether products use the six-row tile. JDK 17's C2 keeps its twelve accumulators, two panel vectors and a
+     * broadcast in AVX2's sixteen registers; JDK 25's loads several broadcasts ahead, spills an accumulator to the
+     * stack and runs the tile at half speed, where the four-row tile keeps its pace. Tiles never change the bits.
+     * {@code elman.tile.six} (true or false) overrides the choice by JDK.
+     */
+    static final boolean SIX = Boolean.parseBoolean(
+            System.getProperty("elman.tile.six", String.valueOf(Runtime.version().feature() < 25)));
+
+    /**
+     * The width (6, 4, 2 or 1 rows) of the strip that starts at row {@code s} of an m-row A: sixes (when {@link #SIX}),
+     * except that eight remaining rows become two fours (a two-row tile runs at half speed), then a four, a two, a one.
      */
     static int strip(int s, int m) {
         int left = m - s;
-        if (left >= 6 && left != 8) {
+        if (SIX && left >= 6 && left != 8) {
             return 6;
         }
         return left >= 4 ? 4 : left >= 2 ? 2 : 1;
