@@ -74,10 +74,17 @@ final class VectorTiles {
      * Whether products use the six-row tile. JDK 17's C2 keeps its twelve accumulators, two panel vectors and a
      * broadcast in AVX2's sixteen registers; JDK 25's loads several broadcasts ahead, spills an accumulator to the
      * stack and runs the tile at half speed, where the four-row tile keeps its pace. Tiles never change the bits.
-     * {@code elman.tile.six} (true or false) overrides the choice by JDK.
+     * {@code elman.tile.six} (true or false; other values are ignored) overrides the choice by JDK.
      */
-    static final boolean SIX = Boolean.parseBoolean(
-            System.getProperty("elman.tile.six", String.valueOf(Runtime.version().feature() < 25)));
+    static final boolean SIX = sixRowTile(System.getProperty("elman.tile.six"), Runtime.version().feature());
+
+    /** The choice of {@link #SIX}: {@code forced} if it is true or false (any case), else by the JDK's release. */
+    static boolean sixRowTile(String forced, int jdkFeature) {
+        if ("true".equalsIgnoreCase(forced) || "false".equalsIgnoreCase(forced)) {
+            return Boolean.parseBoolean(forced);
+        }
+        return jdkFeature < 25;
+    }
 
     /**
      * The width (6, 4, 2 or 1 rows) of the strip that starts at row {@code s} of an m-row A: sixes (when {@link #SIX}),

@@ -1,6 +1,8 @@
 package dev.elman.math;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,11 +15,24 @@ import org.junit.jupiter.api.Test;
 class TileChoiceTest {
 
     @Test
-    void sixRowTileFollowsThePropertyOrElseTheJdk() {
-        String forced = System.getProperty("elman.tile.six");
-        boolean want = forced != null ? Boolean.parseBoolean(forced) : Runtime.version().feature() < 25;
+    void thisJvmUsesTheTileItsPropertyOrJdkChose() {
+        boolean want = VectorTiles.sixRowTile(System.getProperty("elman.tile.six"), Runtime.version().feature());
         assertEquals(want, VectorTiles.SIX);
         assertEquals(want ? 6 : 4, FastKernels.tileRows());
+    }
+
+    @Test
+    void sixRowTileBelowJdk25UnlessThePropertySaysOtherwise() {
+        assertTrue(VectorTiles.sixRowTile(null, 17));
+        assertTrue(VectorTiles.sixRowTile(null, 24));
+        assertFalse(VectorTiles.sixRowTile(null, 25));
+        assertFalse(VectorTiles.sixRowTile(null, 26));
+        assertTrue(VectorTiles.sixRowTile("true", 25));
+        assertTrue(VectorTiles.sixRowTile("TRUE", 25));
+        assertFalse(VectorTiles.sixRowTile("false", 17));
+        assertFalse(VectorTiles.sixRowTile("False", 17));
+        assertTrue(VectorTiles.sixRowTile("yes", 17), "a value other than true or false leaves the JDK's choice");
+        assertFalse(VectorTiles.sixRowTile("", 25));
     }
 
     @Test
