@@ -137,11 +137,12 @@ final class VectorMath implements FloatMath {
 
     @Override
     public void tanhBackward(float[] h, int hOff, float[] g, int off, int n) {
-        FloatVector one = FloatVector.broadcast(S, 1f);
         int i = 0;
         for (int main = S.loopBound(n); i < main; i += L) {
             FloatVector hv = FloatVector.fromArray(S, h, hOff + i);
-            FloatVector.fromArray(S, g, off + i).mul(one.sub(hv.mul(hv))).intoArray(g, off + i);
+            // ONE, a constant, rather than a vector broadcast into a local before the loop: C2 took that local's
+            // class from the type profile, so that a compilation without the profile would box every sub
+            FloatVector.fromArray(S, g, off + i).mul(ONE.sub(hv.mul(hv))).intoArray(g, off + i);
         }
         for (; i < n; i++) {
             float hv = h[hOff + i];
