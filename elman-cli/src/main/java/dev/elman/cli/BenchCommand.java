@@ -164,6 +164,13 @@ final class BenchCommand implements Callable<Integer> {
                     bytes[0], bytes[1]);
             record(c, "train", lastRates, "tokens/s", bytes[0] + " bytes allocated per step (all threads), "
                     + bytes[1] + " on the calling thread");
+            if (bytes[0] > ALLOCATION_ALARM) {
+                // a step should allocate nothing: say where this process's does, since the next may not
+                System.out.printf(Locale.ROOT, "%s train allocates; sampled sites (JFR, 2 s):%n", c.name());
+                for (String site : AllocationSites.top(trainStep, 2, "dev.elman.", 8)) {
+                    System.out.println("    " + site);
+                }
+            }
             if (c.name().equals("T") && !noInfer) {
                 // inference: one network read by every thread; in shard mode each thread runs part of the batch
                 Kernels<float[]> ik = FastKernels.best(shard ? 1 : threads);
@@ -203,6 +210,9 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private double[] lastRates;
+
+    /** Bytes per training step over all threads above which the bench names where they were allocated. */
+    private static final long ALLOCATION_ALARM = 1024;
 
     /** Median over repetitions of items per second, after a warm-up. */
     private double measure(Runnable step, long itemsPerCall) {
