@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -58,7 +57,7 @@ final class AllocationSites {
         Map<String, Long> bytes = new HashMap<>();
         long total = 0;
         for (RecordedEvent e : events) {
-            if (!e.getEventType().getName().equals("jdk.ObjectAllocationSample") || e.getStackTrace() == null) {
+            if (e.getStackTrace() == null) {   // the recording holds allocation samples only
                 continue;
             }
             long weight = e.getLong("weight");
