@@ -18,6 +18,8 @@ class RunShardsTest {
         final Set<Thread> jobThreads = ConcurrentHashMap.newKeySet();
         final long passMillis;
         long jobNanos;
+        /** If not 0: until this System.nanoTime(), a job waits for a second thread to run one of this shard's jobs. */
+        long awaitSecondThreadUntil;
         volatile boolean passEnded;
         volatile boolean jobBeforePass;
         RuntimeException passFailure;
@@ -50,6 +52,11 @@ class RunShardsTest {
         public void runTailJob(int job) {
             jobBeforePass |= !passEnded;
             jobThreads.add(Thread.currentThread());
+            // without this the caller could finish every job before a busy machine schedules the worker at all
+            while (awaitSecondThreadUntil != 0 && jobThreads.size() < 2
+                    && System.nanoTime() - awaitSecondThreadUntil < 0) {
+                Thread.onSpinWait();
+            }
             long end = System.nanoTime() + jobNanos;
             while (System.nanoTime() < end) {
                 Thread.onSpinWait();
@@ -63,6 +70,7 @@ class RunShardsTest {
         try (DataParallel two = new DataParallel(2)) {
             Counting slow = new Counting(40, 0);   // the caller's: 40 jobs of 2 ms
             slow.jobNanos = 2_000_000;
+            slow.awaitSecondThreadUntil = System.nanoTime() + 10_000_000_000L;   // at most 10 s in all
             Counting fast = new Counting(3, 0);
             List<Counting> shards = List.of(slow, fast);
             for (int call = 0; call < 3; call++) {
