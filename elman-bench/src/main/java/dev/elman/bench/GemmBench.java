@@ -1,30 +1,15 @@
 package dev.elman.bench;
 
 import dev.elman.math.Kernels;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The products of a training step with hidden size 256, batch 32 and 1024 packed rows ("T"): the recurrent step
  * and its gradient, the input projection, dW, and the output layer with 17 classes.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-public class GemmBench {
+public class GemmBench extends KernelBenchmark {
 
     @Param({"step_NT_32x256x256", "dprev_NN_32x256x256", "input_NT_1024x256x128", "dW_TN_256x256x1024",
         "output_NT_1024x17x256", "dout_NN_1024x256x17", "dV_TN_17x256x1024"})

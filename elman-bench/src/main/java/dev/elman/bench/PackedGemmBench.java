@@ -1,18 +1,9 @@
 package dev.elman.bench;
 
 import dev.elman.math.Kernels;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The recurrent step products with W laid out once ({@link Kernels#packRight}) and reused at every step, as the
@@ -20,13 +11,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * with batch 32, and one sentence (batch 1); and the output layer h·Vᵀ with V laid out (17 classes: the narrow
  * two-panel product) over a batch's and a sentence's rows. Shapes name op(B) as stored (NT: Wᵀ, NN: W).
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-public class PackedGemmBench {
+public class PackedGemmBench extends KernelBenchmark {
 
     @Param({"stepP_NT_32x256x256", "dprevP_NN_32x256x256", "stepP_NT_32x512x512", "stepP_NT_1x256x256",
         "stepP_NT_32x128x128", "outputP_NT_1024x17x256", "outputP_NT_20x17x256"})

@@ -5,27 +5,15 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The machine's FP32 peak as the JVM reaches it: twelve independent fma chains on the preferred vector species,
  * no memory traffic. {@code FMAS} fma per lane per call, so GFLOP/s = 2 · FMAS · lanes / (ns per call); run with
  * {@code -t 2} for both cores. The GEMM figures are quoted against this.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-public class PeakBench {
+public class PeakBench extends KernelBenchmark {
     static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     /** Fma per lane per call: 12 chains × 100,000 iterations. */
     public static final long FMAS = 12L * 100_000;

@@ -1,18 +1,9 @@
 package dev.elman.bench;
 
 import dev.elman.math.Kernels;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One part's share of a sentence's split step product (one row, the first half of the columns of h(t−1)·Wᵀ): whole
@@ -20,13 +11,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * ({@link Kernels#gemmPackedSpan}, as the parts run it without a barrier). Same bits; the spans cost a second pass
  * over the accumulators.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-public class SpanGemmBench {
+public class SpanGemmBench extends KernelBenchmark {
 
     @Param({"stepP_NT_1x256x256", "stepP_NT_1x512x512"})
     public String shape;

@@ -1,5 +1,6 @@
 package dev.elman.cli;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
 import dev.elman.loss.LossSpec;
 import dev.elman.math.FastKernels;
 import dev.elman.math.Kernels;
@@ -78,10 +79,10 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        System.out.printf(Locale.ROOT, "elman bench: %s%s, %d threads (%s), JDK %s, %d cores%n",
+        System.out.printf(Locale.ROOT, "elman bench: %s%s, %d threads (%s), JDK %s, %d cores, PerMethodTrapLimit %s%n",
                 FastKernels.best(1).name(), FastKernels.tileRows() > 0 ? " (" + FastKernels.tileRows() + "-row tiles)"
                         : "", threads, mode, System.getProperty("java.version"),
-                Runtime.getRuntime().availableProcessors());
+                Runtime.getRuntime().availableProcessors(), vmOption("PerMethodTrapLimit"));
         for (String name : configs) {
             Config c = switch (name) {
                 case "T" -> T;
@@ -210,6 +211,19 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private double[] lastRates;
+
+    /**
+     * A HotSpot flag's value, or "?" on a VM without it. bin/elman raises PerMethodTrapLimit so that C2 does not
+     * give up on the Vector API's type checks and box vectors (elman-core/README.md); the header shows what ran.
+     */
+    static String vmOption(String name) {
+        try {
+            HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+            return vm == null ? "?" : vm.getVMOption(name).getValue();
+        } catch (IllegalArgumentException e) {
+            return "?";
+        }
+    }
 
     /** Bytes per training step over all threads above which the bench names where they were allocated. */
     private static final long ALLOCATION_ALARM = 1024;
