@@ -42,7 +42,10 @@ final class VectorMath implements FloatMath {
     // sixteen they stayed virtual and boxed every vector (2-13 MB per training step). With the constants below made
     // once, the loop stays within the limit and -XX:+PrintInlining shows no call in it bound by profile. The
     // polynomials' coefficients are broadcast into locals before each loop instead: read from static vectors on
-    // every pass, all of them made the tanh 25% slower (with these ten as locals, 6-7%).
+    // every pass, all of them made the tanh 25% slower (with these ten as locals, 6-7%). A second way for such calls
+    // to stay virtual, the one behind the boxing seen since (about one JDK-17 process in 24), is outside this code:
+    // C2 gives up on the Vector API's type checks once the class-check traps of all the methods it inlines pass
+    // -XX:PerMethodTrapLimit, which bin/elman therefore raises (elman-core/README.md).
     private static final FloatVector ONE = FloatVector.broadcast(S, 1f);
     private static final FloatVector TWO = FloatVector.broadcast(S, 2f);
     private static final FloatVector ZERO = FloatVector.zero(S);
@@ -140,8 +143,7 @@ final class VectorMath implements FloatMath {
         int i = 0;
         for (int main = S.loopBound(n); i < main; i += L) {
             FloatVector hv = FloatVector.fromArray(S, h, hOff + i);
-            // ONE, a constant, rather than a vector broadcast into a local before the loop: C2 took that local's
-            // class from the type profile, so that a compilation without the profile would box every sub
+            // ONE, a constant, as in the other loops here, rather than a broadcast into a local before the loop
             FloatVector.fromArray(S, g, off + i).mul(ONE.sub(hv.mul(hv))).intoArray(g, off + i);
         }
         for (; i < n; i++) {
