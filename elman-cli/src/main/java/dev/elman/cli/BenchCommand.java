@@ -79,10 +79,12 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        System.out.printf(Locale.ROOT, "elman bench: %s%s, %d threads (%s), JDK %s, %d cores, PerMethodTrapLimit %s%n",
+        System.out.printf(Locale.ROOT, "elman bench: %s%s, %d threads (%s), JDK %s, %d cores, PerMethodTrapLimit %s, "
+                        + "ObjectAlignmentInBytes %s%n",
                 FastKernels.best(1).name(), FastKernels.tileRows() > 0 ? " (" + FastKernels.tileRows() + "-row tiles)"
                         : "", threads, mode, System.getProperty("java.version"),
-                Runtime.getRuntime().availableProcessors(), vmOption("PerMethodTrapLimit"));
+                Runtime.getRuntime().availableProcessors(), vmOption("PerMethodTrapLimit"),
+                vmOption("ObjectAlignmentInBytes"));
         for (String name : configs) {
             Config c = switch (name) {
                 case "T" -> T;
@@ -214,7 +216,8 @@ final class BenchCommand implements Callable<Integer> {
 
     /**
      * A HotSpot flag's value, or "?" on a VM without it. bin/elman raises PerMethodTrapLimit so that C2 does not
-     * give up on the Vector API's type checks and box vectors (elman-core/README.md); the header shows what ran.
+     * give up on the Vector API's type checks and box vectors, and aligns objects to 32 bytes so that laid-out
+     * weights sit on vector boundaries (elman-core/README.md); the header shows what ran.
      */
     static String vmOption(String name) {
         try {
