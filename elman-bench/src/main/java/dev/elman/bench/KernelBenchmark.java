@@ -14,14 +14,13 @@ import java.util.concurrent.TimeUnit;
 /**
  * The settings every kernel benchmark shares (JMH reads them from the superclass): per-thread state, average time in
  * µs, three warm-up and five measured one-second iterations in one forked JVM that runs as {@code bin/elman} does —
- * the Vector API module, a PerMethodTrapLimit high enough that C2 keeps the vectors in registers, and objects
- * aligned to 32 bytes so that laid-out weights sit on vector boundaries (elman-core/README.md).
+ * the Vector API module, and a PerMethodTrapLimit high enough that C2 keeps the vectors in registers
+ * (elman-core/README.md).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-XX:PerMethodTrapLimit=1000",
-        "-XX:ObjectAlignmentInBytes=32"})
+@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-XX:PerMethodTrapLimit=1000"})
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public abstract class KernelBenchmark {

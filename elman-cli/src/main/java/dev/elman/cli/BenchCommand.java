@@ -216,8 +216,8 @@ final class BenchCommand implements Callable<Integer> {
 
     /**
      * A HotSpot flag's value, or "?" on a VM without it. bin/elman raises PerMethodTrapLimit so that C2 does not
-     * give up on the Vector API's type checks and box vectors, and aligns objects to 32 bytes so that laid-out
-     * weights sit on vector boundaries (elman-core/README.md); the header shows what ran.
+     * give up on the Vector API's type checks and box vectors; ObjectAlignmentInBytes 32 (ELMAN_JAVA_OPTS) puts the
+     * laid-out weights on vector boundaries (elman-core/README.md). The header shows what ran.
      */
     static String vmOption(String name) {
         try {
