@@ -21,8 +21,8 @@ final class VectorPackedGemm {
      * Unused floats before the first panel. HotSpot puts a {@code float[]}'s first element 16 bytes past the start
      * of the object; with objects aligned to the vector size ({@code -XX:ObjectAlignmentInBytes=32} for AVX2, a
      * choice for tagging processes: elman-core/README.md) this lead puts every row of every panel on a vector
-     * boundary, so that no load of B straddles two cache lines (half of them do otherwise), and a sentence takes
-     * about 0.965 of the time. Under the default 8-byte alignment the lead costs a few bytes and changes nothing.
+     * boundary, so that no load of B straddles two cache lines (half of them do otherwise: a sentence takes about
+     * 1.035 times as long). Under the default 8-byte alignment the lead costs a few bytes and changes nothing.
      */
     static final int LEAD = Math.max(0, L - 4);
 
