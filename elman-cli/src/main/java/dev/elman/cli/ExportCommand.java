@@ -6,7 +6,7 @@ import dev.elman.io.NetworkTensors;
 import dev.elman.io.SafetensorsFile;
 import dev.elman.io.SafetensorsReader;
 import dev.elman.io.Tensor;
-import dev.elman.nlp.tagger.TaggerModel;
+import dev.elman.nlp.lm.LmModelFile;
 import dev.elman.nlp.tagger.TaggerModelFile;
 import dev.elman.nn.ElmanNetwork;
 import dev.elman.onnx.OnnxExport;
@@ -22,8 +22,8 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 /**
- * {@code elman export}: writes a model file (a tagger, or a bare network) as ONNX, or as a validated safetensors
- * copy. Silent on success; the output file is replaced atomically.
+ * {@code elman export}: writes a model file (a tagger, a character language model, or a bare network) as ONNX, or
+ * as a validated safetensors copy. Silent on success; the output file is replaced atomically.
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Write a model as ONNX (standard operators, opset " + OnnxExport.OPSET
@@ -42,12 +42,18 @@ final class ExportCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--format must be onnx or safetensors, got " + format);
         }
         SafetensorsFile file = SafetensorsReader.read(model);
-        boolean tagger = TaggerModelFile.FORMAT.equals(file.metadata().get("format"));
-        // loading validates every name, shape and setting, whichever format is written
-        TaggerModel taggerModel = tagger ? TaggerModelFile.load(model, Engine.kernels()) : null;
-        ElmanNetwork<float[]> network = tagger ? null : network(file);
+        String kind = file.metadata().get("format");
+        // loading validates every name, shape and setting, whichever format is written (the ONNX bytes are cheap)
+        byte[] onnx;
+        if (TaggerModelFile.FORMAT.equals(kind)) {
+            onnx = OnnxExport.tagger(TaggerModelFile.load(model, Engine.kernels()));
+        } else if (LmModelFile.FORMAT.equals(kind)) {
+            onnx = OnnxExport.lm(LmModelFile.load(model, Engine.kernels()));
+        } else {
+            onnx = OnnxExport.network(network(file));
+        }
         if (format.equals("onnx")) {
-            OnnxExport.write(tagger ? OnnxExport.tagger(taggerModel) : OnnxExport.network(network), out);
+            OnnxExport.write(onnx, out);
         } else {
             AtomicFiles.write(out, o -> Files.copy(model, o));
         }

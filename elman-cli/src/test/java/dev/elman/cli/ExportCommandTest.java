@@ -4,6 +4,9 @@ import dev.elman.io.NetworkTensors;
 import dev.elman.io.SafetensorsWriter;
 import dev.elman.io.Tensor;
 import dev.elman.math.FloatReferenceKernels;
+import dev.elman.nlp.lm.CharVocabulary;
+import dev.elman.nlp.lm.LmModel;
+import dev.elman.nlp.lm.LmModelFile;
 import dev.elman.nlp.tagger.TaggerConfig;
 import dev.elman.nlp.tagger.TaggerModel;
 import dev.elman.nlp.tagger.TaggerModelFile;
@@ -22,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -67,6 +71,18 @@ class ExportCommandTest {
         Path onnx = dir.resolve("lm.onnx");
         assertEquals(0, Main.run("export", "--format", "onnx", "--model", model.toString(), "--out", onnx.toString()));
         assertArrayEquals(OnnxExport.network(net), Files.readAllBytes(onnx));
+    }
+
+    @Test
+    void exportsALanguageModelWithItsVocabulary() throws IOException {
+        LmModel lm = LmModel.create(CharVocabulary.of("abc d\n"), 4, 2, FloatReferenceKernels.INSTANCE, 5);
+        Path model = dir.resolve("chars.safetensors");
+        LmModelFile.save(lm, model);
+        Path onnx = dir.resolve("chars.onnx");
+        assertEquals(0, Main.run("export", "--format", "onnx", "--model", model.toString(), "--out", onnx.toString()));
+        byte[] written = Files.readAllBytes(onnx);
+        assertArrayEquals(OnnxExport.lm(LmModelFile.load(model, FloatReferenceKernels.INSTANCE)), written);
+        assertFalse(Arrays.equals(OnnxExport.network(lm.network()), written), "the vocabulary must not be dropped");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.elman.onnx;
 
 import dev.elman.io.AtomicFiles;
 import dev.elman.io.NetworkTensors;
+import dev.elman.nlp.lm.LmModel;
 import dev.elman.nlp.tagger.TaggerModel;
 import dev.elman.nlp.tagger.TaggerModelFile;
 import dev.elman.nlp.tagger.WordFeatures;
@@ -41,6 +42,8 @@ public final class OnnxExport {
     public static final String TAGGER_FORMAT = "elman-tagger-onnx/1";
     /** Metadata value of {@code format} in exported networks. */
     public static final String NETWORK_FORMAT = "elman-network-onnx/1";
+    /** Metadata value of {@code format} in exported character language models. */
+    public static final String LM_FORMAT = "elman-lm-onnx/1";
 
     private OnnxExport() {
     }
@@ -98,6 +101,21 @@ public final class OnnxExport {
      * {@code probabilities} float [T, B, outputSize], or {@code hidden} [T, B, D·H] without an output layer.
      */
     public static byte[] network(ElmanNetwork<float[]> net) {
+        return network(net, NETWORK_FORMAT, Map.of(), "elman_network", "elman recurrent network");
+    }
+
+    /**
+     * A character language model as ONNX: its network as {@link #network} writes it ({@code tokens} are character
+     * ids, {@code logits} score the next character), with the vocabulary in metadata 'vocab' (every character
+     * once, in id order), so that the file is usable on its own.
+     */
+    public static byte[] lm(LmModel model) {
+        return network(model.network(), LM_FORMAT, Map.of("vocab", model.vocabulary().asString()), "elman_lm",
+                "elman character language model (character ids in id order in metadata 'vocab')");
+    }
+
+    private static byte[] network(ElmanNetwork<float[]> net, String format, Map<String, String> extra, String name,
+                                  String what) {
         RnnConfig c = net.config();
         OnnxGraph g = new OnnxGraph();
         String x;
@@ -112,12 +130,13 @@ public final class OnnxExport {
         }
         NetworkGraph.head(g, net, NetworkGraph.layers(g, net, x, "sequence_lens"));
         Map<String, String> meta = new LinkedHashMap<>();
-        meta.put("format", NETWORK_FORMAT);
+        meta.put("format", format);
+        meta.putAll(extra);
         meta.putAll(NetworkTensors.toMetadata(c));
         String in = c.tokenInput() ? "tokens int64 [time, batch]" : "x float [time, batch, " + c.inputSize() + "]";
         String out = c.outputSize() > 0 ? "logits and probabilities [time, batch, " + c.outputSize() + "]"
                 : "hidden [time, batch, " + c.layerOutputSize() + "]";
-        return g.toModel("elman_network", "elman recurrent network. Inputs: " + in
+        return g.toModel(name, what + ". Inputs: " + in
                 + ", sequence_lens int32 [batch]. Outputs: " + out + ".", IR_VERSION, OPSET, "elman",
                 TaggerModelFile.ELMAN_VERSION, meta);
     }

@@ -5,6 +5,8 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.elman.math.Activation;
+import dev.elman.nlp.lm.CharVocabulary;
+import dev.elman.nlp.lm.LmModel;
 import dev.elman.nlp.tagger.TaggerConfig;
 import dev.elman.nlp.tagger.TaggerModel;
 import dev.elman.nlp.tagger.WordFeatures;
@@ -71,6 +73,30 @@ class OnnxRuntimeParityTest {
     @MethodSource("networks")
     void networksMatchElman(String name, RnnConfig config) throws OrtException {
         ElmanNetwork<float[]> net = TestModels.network(config, 99);
+        Inputs in = inputs(config);
+        compare(OnnxExport.network(net), in.onnx(), TestModels.run(net, in.batch()), net, name);
+    }
+
+    @Test
+    void languageModelMatchesElmanAndCarriesItsVocabulary() throws OrtException {
+        CharVocabulary vocab = CharVocabulary.of("to be, or not\n");
+        LmModel model = LmModel.create(vocab, 5, 2, TestModels.KERNELS, 11);
+        byte[] onnx = OnnxExport.lm(model);
+        Inputs in = inputs(model.network().config());
+        compare(onnx, in.onnx(), TestModels.run(model.network(), in.batch()), model.network(), "language model");
+        try (OrtSession session = env.createSession(onnx, new OrtSession.SessionOptions())) {
+            Map<String, String> meta = session.getMetadata().getCustomMetadata();
+            assertEquals(OnnxExport.LM_FORMAT, meta.get("format"));
+            assertEquals(vocab.asString(), meta.get("vocab"));
+            assertEquals(vocab, CharVocabulary.parse(meta.get("vocab")));
+        }
+    }
+
+    /** The ONNX inputs of a ragged batch of {@link #LENGTHS} for a network of this configuration, and elman's. */
+    private record Inputs(Map<String, OnnxTensor> onnx, SequenceBatch<float[]> batch) {
+    }
+
+    private static Inputs inputs(RnnConfig config) throws OrtException {
         SplittableRandom rng = new SplittableRandom(5);
         int t = max(LENGTHS);
         int b = LENGTHS.length;
@@ -104,7 +130,7 @@ class OnnxRuntimeParityTest {
             inputs.put("x", OnnxTensor.createTensor(env, FloatBuffer.wrap(padded), new long[]{t, b, width}));
         }
         inputs.put("sequence_lens", OnnxTensor.createTensor(env, IntBuffer.wrap(LENGTHS), new long[]{b}));
-        compare(OnnxExport.network(net), inputs, TestModels.run(net, batch), net, name);
+        return new Inputs(inputs, batch);
     }
 
     @Test
