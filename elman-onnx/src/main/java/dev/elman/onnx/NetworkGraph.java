@@ -4,6 +4,7 @@ import dev.elman.math.Activation;
 import dev.elman.nn.ElmanNetwork;
 import dev.elman.nn.RnnConfig;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static dev.elman.onnx.OnnxWire.FLOAT;
@@ -17,6 +18,10 @@ final class NetworkGraph {
     /** Named dimensions of the graph's dynamic shapes. */
     static final OnnxGraph.Dim TIME = OnnxGraph.Dim.named("time");
     static final OnnxGraph.Dim BATCH = OnnxGraph.Dim.named("batch");
+    /** The graph input holding h(0) when the state is exported. */
+    static final String INITIAL_H = "initial_h";
+    /** The graph output holding the final states when the state is exported. */
+    static final String FINAL_H = "final_h";
 
     private NetworkGraph() {
     }
@@ -41,12 +46,29 @@ final class NetworkGraph {
      * layer's output [T, B, D·H], which is zero at steps past a sequence's length.
      */
     static String layers(OnnxGraph g, ElmanNetwork<float[]> net, String x, String sequenceLens) {
+        return layers(g, net, x, sequenceLens, false);
+    }
+
+    /**
+     * As {@link #layers(OnnxGraph, ElmanNetwork, String, String)}; with {@code state}, the graph also takes h(0) as
+     * input {@value #INITIAL_H} and makes the final states as value {@value #FINAL_H} (declared an output by
+     * {@link #finalStateOutput}), both [layers·D, batch, H]
+     * as PyTorch's h_0 and h_n (each layer's slice is its RNN operator's initial_h and Y_h), so that a caller can
+     * carry the state from one call to the next.
+     */
+    static String layers(OnnxGraph g, ElmanNetwork<float[]> net, String x, String sequenceLens, boolean state) {
         RnnConfig c = net.config();
         int hs = c.hiddenSize();
         int dirs = c.directions();
         String activation = c.activation() == Activation.RELU ? "Relu" : "Tanh";
         String[] activations = dirs == 2 ? new String[]{activation, activation} : new String[]{activation};
         g.longs("layer_shape", new long[]{0, 0, (long) dirs * hs}, 3);   // Reshape: keep T and B, join D and H
+        OnnxGraph.Dim states = OnnxGraph.Dim.of((long) c.layers() * dirs);
+        if (state) {
+            g.input(INITIAL_H, FLOAT, states, BATCH, OnnxGraph.Dim.of(hs));
+            g.longs("state.axes", new long[]{0}, 1);
+        }
+        List<String> finals = new ArrayList<>();
         String in = x;
         for (int l = 0; l < c.layers(); l++) {
             int width = l == 0 ? c.firstLayerInputSize() : c.layerOutputSize();
@@ -65,7 +87,18 @@ final class NetworkGraph {
             g.floats(p + ".W", w, dirs, hs, width);
             g.floats(p + ".R", r, dirs, hs, hs);
             g.floats(p + ".B", b, dirs, 2L * hs);
-            g.node(p, "RNN", List.of(in, p + ".W", p + ".R", p + ".B", sequenceLens), List.of(p + ".Y"),
+            List<String> inputs = new ArrayList<>(List.of(in, p + ".W", p + ".R", p + ".B", sequenceLens));
+            List<String> outputs = new ArrayList<>(List.of(p + ".Y"));
+            if (state) {
+                g.longs(p + ".state_start", new long[]{(long) l * dirs}, 1);
+                g.longs(p + ".state_end", new long[]{(long) (l + 1) * dirs}, 1);
+                g.node(p + ".initial_h", "Slice", List.of(INITIAL_H, p + ".state_start", p + ".state_end",
+                        "state.axes"), List.of(p + ".h0"));
+                inputs.add(p + ".h0");
+                outputs.add(p + ".Y_h");
+                finals.add(p + ".Y_h");
+            }
+            g.node(p, "RNN", inputs, outputs,
                     Attribute.integer("hidden_size", hs),
                     Attribute.string("direction", dirs == 2 ? "bidirectional" : "forward"),
                     Attribute.strings("activations", activations));
@@ -75,7 +108,17 @@ final class NetworkGraph {
             g.node(p + ".reshape", "Reshape", List.of(p + ".Y_tbdh", "layer_shape"), List.of(p + ".h"));
             in = p + ".h";
         }
+        if (state) {
+            g.node(FINAL_H, "Concat", finals, List.of(FINAL_H), Attribute.integer("axis", 0));
+        }
         return in;
+    }
+
+    /** Declares output {@value #FINAL_H} made by {@code layers(..., true)}: after the others, so it comes last. */
+    static void finalStateOutput(OnnxGraph g, ElmanNetwork<float[]> net) {
+        RnnConfig c = net.config();
+        g.output(FINAL_H, FLOAT, OnnxGraph.Dim.of((long) c.layers() * c.directions()), BATCH,
+                OnnxGraph.Dim.of(c.hiddenSize()));
     }
 
     /**

@@ -101,21 +101,23 @@ public final class OnnxExport {
      * {@code probabilities} float [T, B, outputSize], or {@code hidden} [T, B, D·H] without an output layer.
      */
     public static byte[] network(ElmanNetwork<float[]> net) {
-        return network(net, NETWORK_FORMAT, Map.of(), "elman_network", "elman recurrent network");
+        return network(net, NETWORK_FORMAT, Map.of(), false, "elman_network", "elman recurrent network");
     }
 
     /**
      * A character language model as ONNX: its network as {@link #network} writes it ({@code tokens} are character
      * ids, {@code logits} score the next character), with the vocabulary in metadata 'vocab' (every character
-     * once, in id order), so that the file is usable on its own.
+     * once, in id order), so that the file is usable on its own, and with the recurrent state: input
+     * {@code initial_h} and output {@code final_h}, float [layers, B, H] as PyTorch's h_0 and h_n, so that text can
+     * be fed (or sampled) a piece at a time.
      */
     public static byte[] lm(LmModel model) {
-        return network(model.network(), LM_FORMAT, Map.of("vocab", model.vocabulary().asString()), "elman_lm",
-                "elman character language model (character ids in id order in metadata 'vocab')");
+        return network(model.network(), LM_FORMAT, Map.of("vocab", model.vocabulary().asString()), true, "elman_lm",
+                "elman character language model (characters in id order in metadata 'vocab')");
     }
 
-    private static byte[] network(ElmanNetwork<float[]> net, String format, Map<String, String> extra, String name,
-                                  String what) {
+    private static byte[] network(ElmanNetwork<float[]> net, String format, Map<String, String> extra,
+                                  boolean state, String name, String what) {
         RnnConfig c = net.config();
         OnnxGraph g = new OnnxGraph();
         String x;
@@ -128,7 +130,10 @@ public final class OnnxExport {
             g.input("sequence_lens", INT32, BATCH);
             x = "x";
         }
-        NetworkGraph.head(g, net, NetworkGraph.layers(g, net, x, "sequence_lens"));
+        NetworkGraph.head(g, net, NetworkGraph.layers(g, net, x, "sequence_lens", state));
+        if (state) {
+            NetworkGraph.finalStateOutput(g, net);
+        }
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("format", format);
         meta.putAll(extra);
@@ -136,8 +141,10 @@ public final class OnnxExport {
         String in = c.tokenInput() ? "tokens int64 [time, batch]" : "x float [time, batch, " + c.inputSize() + "]";
         String out = c.outputSize() > 0 ? "logits and probabilities [time, batch, " + c.outputSize() + "]"
                 : "hidden [time, batch, " + c.layerOutputSize() + "]";
-        return g.toModel(name, what + ". Inputs: " + in
-                + ", sequence_lens int32 [batch]. Outputs: " + out + ".", IR_VERSION, OPSET, "elman",
+        String states = "[" + (long) c.layers() * c.directions() + ", batch, " + c.hiddenSize() + "]";
+        return g.toModel(name, what + ". Inputs: " + in + ", sequence_lens int32 [batch]"
+                + (state ? ", initial_h float " + states : "") + ". Outputs: " + out
+                + (state ? ", final_h float " + states : "") + ".", IR_VERSION, OPSET, "elman",
                 TaggerModelFile.ELMAN_VERSION, meta);
     }
 

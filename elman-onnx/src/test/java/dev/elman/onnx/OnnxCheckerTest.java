@@ -2,6 +2,8 @@ package dev.elman.onnx;
 
 import dev.elman.math.Activation;
 import dev.elman.nlp.interop.Python;
+import dev.elman.nlp.lm.CharVocabulary;
+import dev.elman.nlp.lm.LmModel;
 import dev.elman.nlp.tagger.TaggerConfig;
 import dev.elman.nn.RnnConfig;
 import org.junit.jupiter.api.Assumptions;
@@ -36,7 +38,8 @@ class OnnxCheckerTest {
                 "onehot", OnnxExport.network(TestModels.network(RnnConfig.builder().vocabSize(5).hiddenSize(3)
                         .activation(Activation.RELU).build(), 3)),
                 "dense", OnnxExport.network(TestModels.network(RnnConfig.builder().inputSize(2).hiddenSize(3)
-                        .recurrent(false).outputSize(2).build(), 4)));
+                        .recurrent(false).outputSize(2).build(), 4)),
+                "lm", OnnxExport.lm(LmModel.create(CharVocabulary.of("abc"), 3, 2, TestModels.KERNELS, 5)));
         List<String> command = new ArrayList<>(List.of(python.get(), Python.tool("onnx_check.py").toString()));
         for (Map.Entry<String, byte[]> e : models.entrySet()) {
             Path file = dir.resolve(e.getKey() + ".onnx");
@@ -50,5 +53,8 @@ class OnnxCheckerTest {
                 + "sequence_lens[batch], outputs logits[time, batch, 8] probabilities[time, batch, 8]"), out);
         assertTrue(out.contains("onehot.onnx: ir 8, opset ai.onnx:17, inputs tokens[time, batch] "
                 + "sequence_lens[batch], outputs hidden[time, batch, 3]"), out);
+        assertTrue(out.contains("lm.onnx: ir 8, opset ai.onnx:17, inputs tokens[time, batch] sequence_lens[batch] "
+                + "initial_h[2, batch, 3], outputs logits[time, batch, 3] probabilities[time, batch, 3] "
+                + "final_h[2, batch, 3]"), out);
     }
 }

@@ -78,18 +78,39 @@ class OnnxRuntimeParityTest {
     }
 
     @Test
-    void languageModelMatchesElmanAndCarriesItsVocabulary() throws OrtException {
+    void languageModelMatchesElmanFromAGivenStateAndCarriesItsVocabulary() throws OrtException {
         CharVocabulary vocab = CharVocabulary.of("to be, or not\n");
         LmModel model = LmModel.create(vocab, 5, 2, TestModels.KERNELS, 11);
+        ElmanNetwork<float[]> net = model.network();
         byte[] onnx = OnnxExport.lm(model);
-        Inputs in = inputs(model.network().config());
-        compare(onnx, in.onnx(), TestModels.run(model.network(), in.batch()), model.network(), "language model");
-        try (OrtSession session = env.createSession(onnx, new OrtSession.SessionOptions())) {
+        Inputs in = inputs(net.config());
+        int b = LENGTHS.length;
+        int states = net.config().layers() * net.config().directions();
+        float[] h0 = new float[states * b * 5];
+        SplittableRandom rng = new SplittableRandom(13);
+        for (int i = 0; i < h0.length; i++) {
+            h0[i] = (float) rng.nextDouble(-0.9, 0.9);
+        }
+        in.onnx().put("initial_h", OnnxTensor.createTensor(env, FloatBuffer.wrap(h0), new long[]{states, b, 5}));
+        TestModels.Outputs elman = TestModels.run(net, in.batch(), h0);
+        try (OrtSession session = env.createSession(onnx, new OrtSession.SessionOptions());
+             OrtSession.Result result = session.run(in.onnx())) {
             Map<String, String> meta = session.getMetadata().getCustomMetadata();
             assertEquals(OnnxExport.LM_FORMAT, meta.get("format"));
-            assertEquals(vocab.asString(), meta.get("vocab"));
             assertEquals(vocab, CharVocabulary.parse(meta.get("vocab")));
+            float[][][] finalH = (float[][][]) result.get("final_h").orElseThrow().getValue();
+            for (int l = 0; l < states; l++) {
+                for (int s = 0; s < b; s++) {
+                    for (int j = 0; j < 5; j++) {
+                        double e = elman.finalStates()[(l * b + s) * 5 + j];
+                        double a = finalH[l][s][j];
+                        String where = "final_h[" + l + "][" + s + "][" + j + "]";
+                        assertTrue(Math.abs(a - e) <= REL * Math.abs(e) + ABS, () -> where + ": " + a + " vs " + e);
+                    }
+                }
+            }
         }
+        compare(onnx, in.onnx(), elman, net, "language model");
     }
 
     /** The ONNX inputs of a ragged batch of {@link #LENGTHS} for a network of this configuration, and elman's. */

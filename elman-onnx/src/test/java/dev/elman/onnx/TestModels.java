@@ -92,13 +92,23 @@ final class TestModels {
         return SequenceBatch.packed(p, null, x, width, null);
     }
 
-    /** elman's outputs for a batch: logits, elman's softmax of them, or the top layer's output. */
-    record Outputs(double[][][] logits, double[][][] probabilities, double[][][] hidden) {
+    /**
+     * elman's outputs for a batch: logits, elman's softmax of them, or the top layer's output; and the final states
+     * [layers·D][batch][H].
+     */
+    record Outputs(double[][][] logits, double[][][] probabilities, double[][][] hidden, float[] finalStates) {
     }
 
     static Outputs run(ElmanNetwork<float[]> net, SequenceBatch<float[]> batch) {
+        return run(net, batch, null);
+    }
+
+    /** {@link #run(ElmanNetwork, SequenceBatch)} from the initial states {@code h0} (null: zeros). */
+    static Outputs run(ElmanNetwork<float[]> net, SequenceBatch<float[]> batch, float[] h0) {
         Workspace<float[]> ws = net.newWorkspace();
-        net.forward(batch, ws);
+        net.forward(batch, h0, ws);
+        float[] finals = new float[net.stateSize(batch.packing().batchSize())];
+        net.finalStatesInto(ws, finals);
         Packing p = batch.packing();
         int classes = net.config().outputSize();
         int b = p.batchSize();
@@ -124,6 +134,6 @@ final class TestModels {
                 }
             }
         }
-        return new Outputs(logits, probs, hidden);
+        return new Outputs(logits, probs, hidden, finals);
     }
 }
