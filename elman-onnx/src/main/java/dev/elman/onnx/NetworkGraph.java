@@ -52,9 +52,8 @@ final class NetworkGraph {
     /**
      * As {@link #layers(OnnxGraph, ElmanNetwork, String, String)}; with {@code state}, the graph also takes h(0) as
      * input {@value #INITIAL_H} and makes the final states as value {@value #FINAL_H} (declared an output by
-     * {@link #finalStateOutput}), both [layers·D, batch, H]
-     * as PyTorch's h_0 and h_n (each layer's slice is its RNN operator's initial_h and Y_h), so that a caller can
-     * carry the state from one call to the next.
+     * {@link #finalStateOutput}), both [layers·D, batch, H] as PyTorch's h_0 and h_n (each layer's slice is its RNN
+     * operator's initial_h and Y_h), so that a caller can carry the state from one call to the next.
      */
     static String layers(OnnxGraph g, ElmanNetwork<float[]> net, String x, String sequenceLens, boolean state) {
         RnnConfig c = net.config();
