@@ -6,19 +6,23 @@ import dev.elman.io.NetworkTensors;
 import dev.elman.io.SafetensorsFile;
 import dev.elman.io.SafetensorsReader;
 import dev.elman.io.Tensor;
+import dev.elman.nlp.lm.LmModel;
 import dev.elman.nlp.lm.LmModelFile;
+import dev.elman.nlp.tagger.TaggerModel;
 import dev.elman.nlp.tagger.TaggerModelFile;
 import dev.elman.nn.ElmanNetwork;
 import dev.elman.onnx.OnnxExport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -42,22 +46,28 @@ final class ExportCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--format must be onnx or safetensors, got " + format);
         }
         SafetensorsFile file = SafetensorsReader.read(model);
-        String kind = file.metadata().get("format");
-        // loading validates every name, shape and setting, whichever format is written (the ONNX bytes are cheap)
-        byte[] onnx;
-        if (TaggerModelFile.FORMAT.equals(kind)) {
-            onnx = OnnxExport.tagger(TaggerModelFile.load(model, Engine.kernels()));
-        } else if (LmModelFile.FORMAT.equals(kind)) {
-            onnx = OnnxExport.lm(LmModelFile.load(model, Engine.kernels()));
-        } else {
-            onnx = OnnxExport.network(network(file));
-        }
+        Supplier<byte[]> onnx = loaded(file);   // loading validates every name, shape and setting
         if (format.equals("onnx")) {
-            OnnxExport.write(onnx, out);
+            OnnxExport.write(onnx.get(), out);
         } else {
             AtomicFiles.write(out, o -> Files.copy(model, o));
         }
         return 0;
+    }
+
+    /** The model in the file, loaded (a tagger, a language model or a bare network), and how to write it as ONNX. */
+    private Supplier<byte[]> loaded(SafetensorsFile file) throws IOException {
+        String kind = file.metadata().get("format");
+        if (TaggerModelFile.FORMAT.equals(kind)) {
+            TaggerModel tagger = TaggerModelFile.load(model, Engine.kernels());
+            return () -> OnnxExport.tagger(tagger);
+        }
+        if (LmModelFile.FORMAT.equals(kind)) {
+            LmModel lm = LmModelFile.load(model, Engine.kernels());
+            return () -> OnnxExport.lm(lm);
+        }
+        ElmanNetwork<float[]> net = network(file);
+        return () -> OnnxExport.network(net);
     }
 
     /** A bare network: its configuration in rnn.* metadata and nothing but its tensors. */

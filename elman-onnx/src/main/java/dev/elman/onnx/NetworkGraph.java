@@ -62,9 +62,8 @@ final class NetworkGraph {
         String activation = c.activation() == Activation.RELU ? "Relu" : "Tanh";
         String[] activations = dirs == 2 ? new String[]{activation, activation} : new String[]{activation};
         g.longs("layer_shape", new long[]{0, 0, (long) dirs * hs}, 3);   // Reshape: keep T and B, join D and H
-        OnnxGraph.Dim states = OnnxGraph.Dim.of((long) c.layers() * dirs);
         if (state) {
-            g.input(INITIAL_H, FLOAT, states, BATCH, OnnxGraph.Dim.of(hs));
+            g.input(INITIAL_H, FLOAT, OnnxGraph.Dim.of(states(c)), BATCH, OnnxGraph.Dim.of(hs));
             g.longs("state.axes", new long[]{0}, 1);
         }
         List<String> finals = new ArrayList<>();
@@ -116,8 +115,12 @@ final class NetworkGraph {
     /** Declares output {@value #FINAL_H} made by {@code layers(..., true)}: after the others, so it comes last. */
     static void finalStateOutput(OnnxGraph g, ElmanNetwork<float[]> net) {
         RnnConfig c = net.config();
-        g.output(FINAL_H, FLOAT, OnnxGraph.Dim.of((long) c.layers() * c.directions()), BATCH,
-                OnnxGraph.Dim.of(c.hiddenSize()));
+        g.output(FINAL_H, FLOAT, OnnxGraph.Dim.of(states(c)), BATCH, OnnxGraph.Dim.of(c.hiddenSize()));
+    }
+
+    /** The first dimension of {@value #INITIAL_H} and {@value #FINAL_H}: one state per layer and direction. */
+    static long states(RnnConfig c) {
+        return (long) c.layers() * c.directions();
     }
 
     /**

@@ -141,7 +141,7 @@ public final class OnnxExport {
         String in = c.tokenInput() ? "tokens int64 [time, batch]" : "x float [time, batch, " + c.inputSize() + "]";
         String out = c.outputSize() > 0 ? "logits and probabilities [time, batch, " + c.outputSize() + "]"
                 : "hidden [time, batch, " + c.layerOutputSize() + "]";
-        String states = "[" + (long) c.layers() * c.directions() + ", batch, " + c.hiddenSize() + "]";
+        String states = "[" + NetworkGraph.states(c) + ", batch, " + c.hiddenSize() + "]";
         return g.toModel(name, what + ". Inputs: " + in + ", sequence_lens int32 [batch]"
                 + (state ? ", initial_h float " + states : "") + ". Outputs: " + out
                 + (state ? ", final_h float " + states : "") + ".", IR_VERSION, OPSET, "elman",
